@@ -1,0 +1,66 @@
+"""extract(path) -> the PACK_SCHEMA dict: the whole pipeline as one readable function.
+
+Pure: no Django, no database. Every parser receives the pages (cheap text) and, where it needs
+positions, the open `PackPdf` for words and ruled tables of the pages it chooses.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from pathlib import Path
+
+from . import agenda, front_sheet, glossary, minutes, reports, tracker
+from .indicators import extract_indicators
+from .pdf import PackPdf
+
+SCHEMA = "scrutiny-pack/1"
+
+Progress = Callable[[int, int], None]
+
+
+def sha256_of(path: str | Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for chunk in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def extract(path: str | Path, progress: Progress | None = None, filename: str | None = None) -> dict:
+    """Read one agenda pack. `progress(done, total)` is called as pages are read."""
+    path = Path(path)
+    warnings: list[dict] = []
+    with PackPdf(path) as pdf:
+        pages = pdf.pages(progress=progress)
+
+        meeting, found = front_sheet.parse_front_sheet(pages, pdf)
+        warnings += found
+        agenda_items, found = agenda.parse_agenda(pages, pdf)
+        warnings += found
+        minutes_list, found = minutes.parse_minutes(pages, pdf)
+        warnings += found
+        report_list, found = reports.parse_reports(pages, pdf)
+        warnings += found
+        tracker_rows, found = tracker.parse_tracker(pages, pdf)
+        warnings += found
+        glossary_terms, found = glossary.parse_glossary(pages, pdf)
+        warnings += found
+        indicators, commentary, found = extract_indicators(
+            pages, pdf, meeting_date=meeting.get("date"), reports=report_list
+        )
+        warnings += found
+
+    return {
+        "schema": SCHEMA,
+        "source": {"filename": filename or path.name, "sha256": sha256_of(path), "pages": len(pages)},
+        "meeting": meeting,
+        "agenda": agenda_items,
+        "minutes": minutes_list,
+        "reports": report_list,
+        "tracker": tracker_rows,
+        "indicators": indicators,
+        "commentary": commentary,
+        "glossary": glossary_terms,
+        "warnings": sorted(warnings, key=lambda w: (w.get("page") or 0, w.get("message", ""))),
+    }

@@ -1,0 +1,264 @@
+"""The one place that opens PDFs.
+
+Reading a pack costs two very different prices. pdfium (C, through pypdfium2) gives every page's
+text in reading order in a few milliseconds; pdfplumber (pdfminer, pure Python) gives word
+positions and ruled tables but costs ~70 ms a page. So every page is read cheaply once, and
+pdfplumber is opened only for the few pages whose geometry matters (front sheet, cover sheets,
+tables), each at most once.
+
+Nothing here knows what a scrutiny pack is: parsers receive `Page`, `Word` and `Table` values.
+"""
+
+from __future__ import annotations
+
+import io
+import shutil
+import subprocess
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+import pdfplumber
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+
+from .text import agenda_item_stamp, clean_line, normalise_page_text, page_stamp
+
+
+class PdfError(Exception):
+    """The file cannot be read as a PDF; the message is meant for the officer."""
+
+
+@dataclass(frozen=True)
+class Word:
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+
+
+@dataclass(frozen=True)
+class Cell:
+    text: str
+    bbox: tuple[float, float, float, float]  # x0, top, x1, bottom in PDF points
+
+
+@dataclass
+class Table:
+    page: int
+    rows: list[list[Cell | None]]
+    bbox: tuple[float, float, float, float]
+
+
+@dataclass
+class Page:
+    """One page read cheaply: its normalised text and counts that tell what else it holds."""
+
+    number: int  # 1-based
+    text: str
+    width: float
+    height: float
+    char_count: int
+    image_count: int
+    path_count: int
+    stamp: int | None = None  # the printed "Page N" (ModernGov counts from the minutes)
+    agenda_item: str | None = None  # an "Agenda Item 9" stamp: where an item's papers begin
+    _lines: list[str] | None = field(default=None, repr=False)
+
+    @property
+    def lines(self) -> list[str]:
+        if self._lines is None:
+            self._lines = [line for line in self.text.split("\n") if line.strip()]
+        return self._lines
+
+    @property
+    def has_text_layer(self) -> bool:
+        return self.char_count > 20
+
+    @property
+    def is_landscape(self) -> bool:
+        return self.width > self.height
+
+    @property
+    def may_hold_table(self) -> bool:
+        # Ruled tables draw many paths; a cover sheet draws a couple.
+        return self.path_count >= 8
+
+
+class PackPdf:
+    """An open agenda pack. Use as a context manager; pages are read lazily and cached."""
+
+    def __init__(self, path: str | Path):
+        self.path = Path(path)
+        try:
+            self._doc = pdfium.PdfDocument(str(self.path))
+        except pdfium.PdfiumError as exc:
+            raise PdfError(describe_pdfium_error(exc)) from exc
+        self._pages: dict[int, Page] = {}
+        self._plumber = None
+        self._words: dict[int, list[Word]] = {}
+        self._tables: dict[int, list[Table]] = {}
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+    def close(self):
+        if self._plumber is not None:
+            self._plumber.close()
+            self._plumber = None
+        self._doc.close()
+
+    def __len__(self):
+        return len(self._doc)
+
+    @property
+    def page_count(self) -> int:
+        return len(self._doc)
+
+    def page(self, number: int) -> Page:
+        if number not in self._pages:
+            self._pages[number] = self._read_page(number)
+        return self._pages[number]
+
+    def pages(self, progress: Callable[[int, int], None] | None = None) -> list[Page]:
+        total = self.page_count
+        out = []
+        for number in range(1, total + 1):
+            out.append(self.page(number))
+            if progress and (number % 10 == 0 or number == total):
+                progress(number, total)
+        return out
+
+    def _read_page(self, number: int) -> Page:
+        pdf_page = self._doc[number - 1]
+        try:
+            textpage = pdf_page.get_textpage()
+            raw = textpage.get_text_range()
+            char_count = textpage.count_chars()
+            textpage.close()
+            images = paths = 0
+            for obj in pdf_page.get_objects(max_depth=2):
+                if obj.type == pdfium_c.FPDF_PAGEOBJ_IMAGE:
+                    images += 1
+                elif obj.type == pdfium_c.FPDF_PAGEOBJ_PATH:
+                    paths += 1
+            width, height = pdf_page.get_size()
+        finally:
+            pdf_page.close()
+        return Page(
+            number=number,
+            text=normalise_page_text(raw),
+            width=width,
+            height=height,
+            char_count=char_count,
+            image_count=images,
+            path_count=paths,
+            stamp=page_stamp(raw),
+            agenda_item=agenda_item_stamp(raw),
+        )
+
+    # --- geometry, on demand -------------------------------------------------------------
+
+    @cached_property
+    def _plumber_doc(self):
+        self._plumber = pdfplumber.open(str(self.path))
+        return self._plumber
+
+    def words(self, number: int) -> list[Word]:
+        """Words with positions (top-left origin), in reading order of lines."""
+        if number not in self._words:
+            page = self._plumber_doc.pages[number - 1]
+            words = page.extract_words(keep_blank_chars=False, use_text_flow=False, x_tolerance=1.5)
+            self._words[number] = [
+                Word(clean_line(w["text"]), w["x0"], w["x1"], w["top"], w["bottom"]) for w in words
+            ]
+            page.flush_cache()
+        return self._words[number]
+
+    def tables(self, number: int) -> list[Table]:
+        """Ruled tables on a page, each cell with its text and box."""
+        if number not in self._tables:
+            page = self._plumber_doc.pages[number - 1]
+            found = []
+            for table in page.find_tables():
+                texts = table.extract()
+                rows = []
+                for row, row_texts in zip(table.rows, texts, strict=False):
+                    rows.append(
+                        [
+                            None if box is None else Cell(clean_cell(text or ""), _box(box))
+                            for box, text in zip(row.cells, row_texts, strict=False)
+                        ]
+                    )
+                found.append(Table(number, rows, _box(table.bbox)))
+            self._tables[number] = found
+            page.flush_cache()
+        return self._tables[number]
+
+    # --- pictures --------------------------------------------------------------------------
+
+    def render_png(self, number: int, width_px: int = 900) -> bytes:
+        pdf_page = self._doc[number - 1]
+        try:
+            scale = width_px / pdf_page.get_width()
+            image = pdf_page.render(scale=scale).to_pil()
+        finally:
+            pdf_page.close()
+        buffer = io.BytesIO()
+        image.save(buffer, format="PNG", optimize=True)
+        return buffer.getvalue()
+
+    def ocr_text(self, number: int) -> str | None:
+        """Text of a page read by tesseract, if it is installed; None otherwise."""
+        if not shutil.which("tesseract"):
+            return None
+        with tempfile.TemporaryDirectory() as tmp:
+            image_path = Path(tmp) / "page.png"
+            image_path.write_bytes(self.render_png(number, width_px=2000))
+            result = subprocess.run(
+                ["tesseract", str(image_path), "-", "--psm", "4"],
+                capture_output=True,
+                text=True,
+                timeout=120,
+                check=False,
+            )
+        return normalise_page_text(result.stdout) if result.returncode == 0 else None
+
+
+def clean_cell(text: str) -> str:
+    """A cell's text with its line breaks kept: parsers decide how wrapped lines join."""
+    return "\n".join(filter(None, (clean_line(line) for line in text.split("\n"))))
+
+
+def _box(box) -> tuple[float, float, float, float]:
+    return tuple(round(float(v), 1) for v in box)
+
+
+def describe_pdfium_error(exc: Exception) -> str:
+    message = str(exc).lower()
+    if "password" in message:
+        return "The PDF is password-protected (encrypted). Please upload a copy without a password."
+    if "format" in message or "file" in message:
+        return "The file is damaged or is not a complete PDF, so it cannot be read."
+    return f"The PDF could not be read ({exc})."
+
+
+def inspect_pdf(path: str | Path) -> int:
+    """Open a PDF just far enough to count its pages, raising PdfError with a plain reason."""
+    try:
+        doc = pdfium.PdfDocument(str(path))
+    except pdfium.PdfiumError as exc:
+        raise PdfError(describe_pdfium_error(exc)) from exc
+    try:
+        count = len(doc)
+        if count == 0:
+            raise PdfError("The PDF has no pages.")
+        return count
+    finally:
+        doc.close()
