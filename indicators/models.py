@@ -1,1 +1,263 @@
-from django.db import models  # noqa: F401
+"""Performance indicators and every value ever reported for them.
+
+An Observation is one reported value of one period, from one source (a pack page and table cell,
+a sentence, an OCR'd image, an import). A later pack reporting the same period adds a new
+revision; nothing is deleted, and pages show the latest published revision with its history.
+Benchmarks carry their own periods: an annual statistical-neighbour average is not a month.
+"""
+
+import datetime
+
+from django.db import models
+from django.urls import reverse
+from django.utils.text import slugify
+
+
+class Unit(models.TextChoices):
+    PERCENT = "percent", "Percentage"
+    COUNT = "count", "Number"
+    RATE_PER_10K = "rate_per_10k", "Rate per 10,000"
+    RATE = "rate", "Rate"
+    AVERAGE = "average", "Average"
+    RATIO = "ratio", "x of n"
+    CURRENCY = "currency", "£"
+    DAYS = "days", "Days"
+    WEEKS = "weeks", "Weeks"
+    OTHER = "other", "Other"
+
+
+class Polarity(models.TextChoices):
+    HIGHER_BETTER = "higher", "Higher is better"
+    LOWER_BETTER = "lower", "Lower is better"
+    NEITHER = "neither", "Neither"
+
+
+class PeriodType(models.TextChoices):
+    MONTH = "month", "Month"
+    QUARTER = "quarter", "Quarter"
+    FINANCIAL_YEAR = "financial_year", "Financial year"
+    YEAR = "year", "Year"
+
+
+class Source(models.TextChoices):
+    TABLE = "table", "Table"
+    NARRATIVE = "narrative", "Sentence"
+    OCR = "ocr", "Read from an image (OCR)"
+    IMPORT = "import", "Imported file"
+    MANUAL = "manual", "Entered by hand"
+
+
+class Indicator(models.Model):
+    committee = models.ForeignKey(
+        "meetings.Committee", on_delete=models.CASCADE, related_name="indicators"
+    )
+    code = models.CharField(
+        max_length=30, blank=True, help_text="The pack's reference, e.g. M1 or CP6B."
+    )
+    name = models.CharField(max_length=400)
+    slug = models.SlugField(max_length=200)
+    unit = models.CharField(max_length=20, choices=Unit.choices, default=Unit.OTHER)
+    polarity = models.CharField(max_length=10, choices=Polarity.choices, default=Polarity.NEITHER)
+    section = models.CharField(
+        max_length=200, blank=True, help_text="Priority area or service area."
+    )
+    definition = models.TextField(blank=True)
+    pack = models.ForeignKey(
+        "meetings.Pack",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="The pack it was first read from; none when created by hand or import.",
+    )
+    suggested_match = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="An existing series this one may continue: the officer can merge them.",
+    )
+
+    class Meta:
+        ordering = ["section", "name"]
+        constraints = [
+            models.UniqueConstraint(fields=["committee", "slug"], name="indicator_slug_per_panel")
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = unique_slug(self)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("indicators:indicator", args=[self.committee.slug, self.slug])
+
+    @property
+    def is_percent(self):
+        return self.unit == Unit.PERCENT
+
+
+def unique_slug(indicator):
+    base = slugify(indicator.name)[:180] or "indicator"
+    slug, n = base, 2
+    siblings = Indicator.objects.filter(committee_id=indicator.committee_id).exclude(
+        pk=indicator.pk
+    )
+    while siblings.filter(slug=slug).exists():
+        slug, n = f"{base}-{n}", n + 1
+    return slug
+
+
+class IndicatorAlias(models.Model):
+    """Another wording of the same indicator, as some pack printed it."""
+
+    indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="aliases")
+    name = models.CharField(max_length=400)
+    key = models.CharField(
+        max_length=400, db_index=True, help_text="The name normalised for matching."
+    )
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(fields=["indicator", "key"], name="alias_once_per_indicator")
+        ]
+        verbose_name_plural = "indicator aliases"
+
+    def __str__(self):
+        return self.name
+
+
+class Period(models.Model):
+    """Abstract: a reporting period as a label ('2021-04', '2020-21', '2023-Q3') and its start."""
+
+    period = models.CharField(max_length=10, blank=True)
+    period_type = models.CharField(max_length=20, choices=PeriodType.choices, blank=True)
+    period_start = models.DateField(null=True, blank=True, db_index=True)
+
+    class Meta:
+        abstract = True
+
+
+class FromSource(models.Model):
+    pack = models.ForeignKey(
+        "meetings.Pack", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    pdf_page = models.PositiveIntegerField(null=True, blank=True)
+    source = models.CharField(max_length=10, choices=Source.choices, default=Source.TABLE)
+
+    class Meta:
+        abstract = True
+
+
+class Observation(Period, FromSource):
+    class Review(models.TextChoices):
+        PENDING = "pending", "To check"
+        CONFIRMED = "confirmed", "Confirmed"
+        CORRECTED = "corrected", "Corrected"
+        DROPPED = "dropped", "Dropped"
+
+    indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="observations")
+    value = models.FloatField()
+    bbox = models.JSONField(
+        null=True, blank=True, help_text="The table cell's box on the page, in PDF points."
+    )
+    revision = models.PositiveSmallIntegerField(default=1)
+    review = models.CharField(max_length=10, choices=Review.choices, default=Review.PENDING)
+    extracted_value = models.FloatField(
+        null=True, blank=True, help_text="What the parser read, if corrected."
+    )
+    reported_on = models.DateField(
+        null=True, blank=True, help_text="Date of the meeting whose pack reported it."
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["indicator", "period_start", "revision"]
+        indexes = [models.Index(fields=["indicator", "period_start"])]
+
+    def __str__(self):
+        return f"{self.indicator} {self.period}: {self.value}"
+
+
+class Benchmark(Period, FromSource):
+    class Kind(models.TextChoices):
+        STATISTICAL_NEIGHBOURS = "statistical_neighbours", "Statistical neighbours"
+        REGION = "region", "Region"
+        ENGLAND = "england", "England"
+        OWN_OUTTURN = "own_outturn", "Own earlier outturn"
+        CORE_CITIES = "core_cities", "Core cities"
+        OTHER = "other", "Other"
+
+    indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="benchmarks")
+    kind = models.CharField(max_length=30, choices=Kind.choices)
+    label = models.CharField(max_length=200, blank=True)
+    value = models.FloatField()
+    reported_on = models.DateField(
+        null=True, blank=True, help_text="When no period is printed: as at this date."
+    )
+
+    class Meta:
+        ordering = ["indicator", "kind", "period_start"]
+
+    def __str__(self):
+        return f"{self.indicator} {self.label or self.kind}: {self.value}"
+
+
+class Target(Period, FromSource):
+    indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="targets")
+    value = models.FloatField()
+    reported_on = models.DateField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["indicator", "reported_on"]
+
+    def __str__(self):
+        return f"{self.indicator} target {self.value}"
+
+
+class Commentary(Period, FromSource):
+    committee = models.ForeignKey(
+        "meetings.Committee", on_delete=models.CASCADE, related_name="commentary"
+    )
+    indicator = models.ForeignKey(
+        Indicator, null=True, blank=True, on_delete=models.CASCADE, related_name="commentary"
+    )
+    section = models.CharField(max_length=200, blank=True)
+    heading = models.CharField(max_length=200, blank=True)
+    text = models.TextField()
+    reported_on = models.DateField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-reported_on", "section"]
+        verbose_name_plural = "commentary"
+
+    def __str__(self):
+        return f"{self.section} – {self.heading}"
+
+
+def period_bounds(label):
+    """Read a PACK_SCHEMA period label.
+
+    "YYYY-MM" and "YYYY-YY" share a shape: "2011-12" could be December 2011 or the financial year
+    2011-12. Only years up to 2011 are ambiguous; the financial year wins there.
+    '2021-04' -> (month, 2021-04-01); '2020-21' -> (financial year, 2020-04-01); '2023-Q3'."""
+    if not label:
+        return "", None
+    label = str(label)
+    if len(label) == 7 and label[4] == "-" and label[5:].isdigit():
+        year, second = int(label[:4]), int(label[5:])
+        if 1 <= second <= 12 and label[5] in "01" and second != (year + 1) % 100:
+            return PeriodType.MONTH, datetime.date(year, second, 1)
+        if second == (year + 1) % 100:
+            return PeriodType.FINANCIAL_YEAR, datetime.date(year, 4, 1)
+    if len(label) == 7 and label[4:6] == "-Q" and label[6] in "1234":
+        quarter = int(label[6])
+        return PeriodType.QUARTER, datetime.date(int(label[:4]), 3 * quarter - 2, 1)
+    if len(label) == 4 and label.isdigit():
+        return PeriodType.YEAR, datetime.date(int(label), 1, 1)
+    return "", None

@@ -27,7 +27,9 @@ def sha256_of(path: str | Path) -> str:
     return digest.hexdigest()
 
 
-def extract(path: str | Path, progress: Progress | None = None, filename: str | None = None) -> dict:
+def extract(
+    path: str | Path, progress: Progress | None = None, filename: str | None = None
+) -> dict:
     """Read one agenda pack. `progress(done, total)` is called as pages are read."""
     path = Path(path)
     warnings: list[dict] = []
@@ -53,7 +55,11 @@ def extract(path: str | Path, progress: Progress | None = None, filename: str | 
 
     return {
         "schema": SCHEMA,
-        "source": {"filename": filename or path.name, "sha256": sha256_of(path), "pages": len(pages)},
+        "source": {
+            "filename": filename or path.name,
+            "sha256": sha256_of(path),
+            "pages": len(pages),
+        },
         "meeting": meeting,
         "agenda": agenda_items,
         "minutes": minutes_list,

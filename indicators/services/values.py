@@ -1,0 +1,171 @@
+"""Indicator values read from a pack: into Observation / Benchmark / Target / Commentary.
+
+Series join across packs by name: an indicator printed with the same wording (or a wording
+recorded as an alias) and the same unit continues its series. A new wording that resembles an
+existing series of the same unit starts a new indicator with a `suggested_match` the officer can
+accept (merging them); series never join across units.
+"""
+
+from __future__ import annotations
+
+from difflib import SequenceMatcher
+
+from django.db.models import Max, Q
+
+from indicators.models import (
+    Benchmark,
+    Commentary,
+    Indicator,
+    IndicatorAlias,
+    Observation,
+    Source,
+    Target,
+    Unit,
+    period_bounds,
+)
+from meetings.services.text_match import normalised
+
+SUGGEST_AT = 0.72
+
+
+def store_indicator_values(pack, committee, meeting, extraction):
+    reported_on = meeting.date
+    for item in extraction.get("indicators") or []:
+        if not (item.get("name") or "").strip():
+            continue
+        indicator = indicator_for(pack, committee, item)
+        source = item.get("source") if item.get("source") in Source.values else Source.TABLE
+        observations = []
+        for value in item.get("values") or []:
+            if value.get("value") is None:
+                continue
+            kind, start = period_bounds(value.get("period"))
+            observations.append(
+                Observation(
+                    indicator=indicator,
+                    period=value.get("period") or "",
+                    period_type=kind,
+                    period_start=start,
+                    value=float(value["value"]),
+                    pack=pack,
+                    pdf_page=value.get("page") or item.get("page"),
+                    bbox=value.get("bbox"),
+                    source=source,
+                    reported_on=reported_on,
+                )
+            )
+        Observation.objects.bulk_create(observations)
+        if item.get("target") is not None:
+            Target.objects.create(
+                indicator=indicator,
+                value=float(item["target"]),
+                pack=pack,
+                pdf_page=item.get("page"),
+                source=source,
+                reported_on=reported_on,
+            )
+        Benchmark.objects.bulk_create(
+            benchmark_row(indicator, pack, item, bench, source, reported_on)
+            for bench in item.get("benchmarks") or []
+            if bench.get("value") is not None
+        )
+    Commentary.objects.bulk_create(
+        Commentary(
+            committee=committee,
+            section=(block.get("section") or "")[:200],
+            heading=(block.get("heading") or "")[:200],
+            text=block.get("text") or "",
+            pack=pack,
+            pdf_page=block.get("page"),
+            source=Source.TABLE,
+            reported_on=reported_on,
+        )
+        for block in extraction.get("commentary") or []
+        if block.get("text")
+    )
+
+
+def benchmark_row(indicator, pack, item, bench, source, reported_on):
+    kind, start = period_bounds(bench.get("period"))
+    return Benchmark(
+        indicator=indicator,
+        kind=bench.get("kind")
+        if bench.get("kind") in Benchmark.Kind.values
+        else Benchmark.Kind.OTHER,
+        label=(bench.get("label") or "")[:200],
+        period=bench.get("period") or "",
+        period_type=kind,
+        period_start=start,
+        value=float(bench["value"]),
+        pack=pack,
+        pdf_page=item.get("page"),
+        source=source,
+        reported_on=reported_on,
+    )
+
+
+def indicator_for(pack, committee, item) -> Indicator:
+    name = " ".join(item["name"].split())
+    unit = item.get("unit") if item.get("unit") in Unit.values else Unit.OTHER
+    key = normalised(name)
+    same_unit = Indicator.objects.filter(committee=committee, unit=unit)
+    found = same_unit.filter(Q(aliases__key=key)).first()
+    if found is None and item.get("ref"):
+        found = same_unit.filter(code__iexact=item["ref"]).first()
+    if found is not None:
+        if item.get("section") and not found.section:
+            found.section = item["section"][:200]
+            found.save(update_fields=["section"])
+        return found
+    indicator = Indicator.objects.create(
+        committee=committee,
+        name=name[:400],
+        code=(item.get("ref") or "")[:30],
+        unit=unit,
+        section=(item.get("section") or "")[:200],
+        pack=pack,
+        suggested_match=closest_series(same_unit, key),
+    )
+    IndicatorAlias.objects.create(indicator=indicator, name=name[:400], key=key[:400])
+    return indicator
+
+
+def closest_series(candidates, key):
+    best, best_score = None, SUGGEST_AT
+    for other_id, other_key in IndicatorAlias.objects.filter(indicator__in=candidates).values_list(
+        "indicator_id", "key"
+    ):
+        score = SequenceMatcher(None, key, other_key, autojunk=False).ratio()
+        if score > best_score:
+            best, best_score = other_id, score
+    return Indicator.objects.get(pk=best) if best else None
+
+
+def clear_indicator_values(pack):
+    for model in (Observation, Benchmark, Target, Commentary):
+        model.objects.filter(pack=pack).delete()
+    orphans = Indicator.objects.filter(pack=pack, observations=None, benchmarks=None, targets=None)
+    orphans.delete()
+
+
+def renumber_revisions(indicator_ids):
+    """Number each period's published values in the order their packs reported them."""
+    rows = (
+        Observation.objects.filter(indicator_id__in=indicator_ids)
+        .filter(Q(pack=None) | Q(pack__status="published"))
+        .exclude(review=Observation.Review.DROPPED)
+        .order_by("indicator_id", "period", "reported_on", "id")
+    )
+    changed, last_key, n = [], None, 0
+    for obs in rows:
+        key = (obs.indicator_id, obs.period)
+        n = n + 1 if key == last_key else 1
+        last_key = key
+        if obs.revision != n:
+            obs.revision = n
+            changed.append(obs)
+    Observation.objects.bulk_update(changed, ["revision"])
+
+
+def latest_revision(indicator, period):
+    return indicator.observations.filter(period=period).aggregate(Max("revision"))["revision__max"]

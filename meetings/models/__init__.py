@@ -1,0 +1,22 @@
+"""The meetings app's models, one module per subject."""
+
+from .committees import Attendance, Committee, Meeting, Membership, Person
+from .packs import Pack
+from .papers import AgendaItem, GlossaryTerm, Minute, Report, Resolution
+from .recommendations import Recommendation, RecommendationUpdate
+
+__all__ = [
+    "AgendaItem",
+    "Attendance",
+    "Committee",
+    "GlossaryTerm",
+    "Meeting",
+    "Membership",
+    "Minute",
+    "Pack",
+    "Person",
+    "Recommendation",
+    "RecommendationUpdate",
+    "Report",
+    "Resolution",
+]

@@ -1,0 +1,109 @@
+"""Read queries for the meetings pages, each already filtered by what the user may see."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q
+
+from meetings.models import (
+    AgendaItem,
+    Attendance,
+    Committee,
+    Meeting,
+    Membership,
+    Minute,
+    Pack,
+    Report,
+    Resolution,
+)
+from scrutiny.access import exempt_filter, is_staff_reader, published_filter
+
+
+def visible_meetings(user, committee=None):
+    meetings = Meeting.objects.select_related("committee")
+    if committee is not None:
+        meetings = meetings.filter(committee=committee)
+    if is_staff_reader(user):
+        return meetings
+    published_pack = Pack.objects.filter(meeting=OuterRef("pk"), status=Pack.Status.PUBLISHED)
+    published_minutes = Minute.objects.filter(
+        meeting=OuterRef("pk"), pack__status=Pack.Status.PUBLISHED
+    )
+    return meetings.filter(Q(Exists(published_pack)) | Q(Exists(published_minutes)))
+
+
+def visible_agenda(user, meeting):
+    return (
+        AgendaItem.objects.filter(meeting=meeting)
+        .filter(published_filter(user))
+        .filter(exempt_filter(user, "meeting__committee"))
+        .select_related("pack")
+        .order_by("number")
+    )
+
+
+def visible_reports(user, meeting):
+    return (
+        Report.objects.filter(meeting=meeting)
+        .filter(published_filter(user))
+        .filter(exempt_filter(user, "meeting__committee", secret_field="confidential"))
+        .select_related("agenda_item", "pack")
+    )
+
+
+def visible_minutes(user, meeting):
+    return (
+        Minute.objects.filter(meeting=meeting)
+        .filter(published_filter(user))
+        .select_related("pack")
+        .prefetch_related(
+            Prefetch("resolutions", queryset=Resolution.objects.select_related("recommendation"))
+        )
+        .order_by("number")
+    )
+
+
+def home_page(user) -> dict:
+    today = datetime.date.today()
+    meetings = visible_meetings(user)
+    context = {
+        "panels": Committee.objects.annotate(meeting_count=Count("meetings")).order_by("name"),
+        "upcoming": meetings.filter(date__gte=today).order_by("date")[:5],
+        "recent": meetings.filter(date__lt=today).order_by("-date")[:8],
+    }
+    if is_staff_reader(user):
+        context["work_queue"] = Pack.objects.exclude(
+            status__in=[Pack.Status.PUBLISHED, Pack.Status.DISCARDED, Pack.Status.SUPERSEDED]
+        ).select_related("meeting__committee")[:20]
+    return context
+
+
+def committee_page(user, committee) -> dict:
+    memberships = Membership.objects.filter(committee=committee).select_related("person")
+    return {
+        "committee": committee,
+        "members": [m for m in memberships if m.role != Membership.Role.APPOINTED],
+        "appointed": [m for m in memberships if m.role == Membership.Role.APPOINTED],
+        "meetings": visible_meetings(user, committee).order_by("-date"),
+    }
+
+
+def meeting_page(user, meeting) -> dict:
+    attendance = Attendance.objects.filter(meeting=meeting).filter(published_filter(user))
+    packs = Pack.objects.filter(meeting=meeting)
+    if not is_staff_reader(user):
+        packs = packs.filter(status=Pack.Status.PUBLISHED)
+    hidden = AgendaItem.objects.filter(meeting=meeting, exempt=True).filter(
+        published_filter(user)
+    ).count() - (visible_agenda(user, meeting).filter(exempt=True).count())
+    return {
+        "meeting": meeting,
+        "agenda": visible_agenda(user, meeting),
+        "reports": visible_reports(user, meeting),
+        "minutes": visible_minutes(user, meeting),
+        "present": attendance.filter(status=Attendance.Status.PRESENT).select_related("person"),
+        "apologies": attendance.filter(status=Attendance.Status.APOLOGIES).select_related("person"),
+        "packs": packs.order_by("-uploaded_at"),
+        "hidden_exempt_items": hidden,
+    }

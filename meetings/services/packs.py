@@ -1,0 +1,241 @@
+"""The life of an uploaded pack: receive → ingest → review → publish or discard.
+
+The upload view, the Celery task and `manage.py ingest_pack` all come through here; none of them
+has a path of its own.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import tempfile
+from pathlib import Path
+
+from django.conf import settings
+from django.core.files import File
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from indicators.models import Observation
+from indicators.services.values import renumber_revisions
+from meetings.ingest.extract import extract
+from meetings.ingest.pdf import PdfError, inspect_pdf
+from meetings.models import Pack
+
+from .extraction import ExtractionIncomplete, clear_stored_rows, store_extraction
+from .memberships import sync_memberships
+
+log = logging.getLogger(__name__)
+
+
+class PackRejected(ValueError):
+    """The upload is refused before it is stored; the message is for the officer."""
+
+
+class DuplicatePack(PackRejected):
+    def __init__(self, existing: Pack):
+        self.existing = existing
+        when = timezone.localtime(existing.uploaded_at).strftime("%-d %B %Y")
+        super().__init__(
+            f"This pack was already uploaded on {when} ({existing.original_filename}, "
+            f"{existing.get_status_display().lower()}). Open the existing pack instead."
+        )
+
+
+class CannotPublish(ValueError):
+    pass
+
+
+PDF_MAGIC = b"%PDF-"
+KNOWN_SIGNATURES = {
+    b"PK\x03\x04": "a Word, Excel or zip file",
+    b"\xd0\xcf\x11\xe0": "an old-style Word or Excel file",
+    b"\x89PNG": "a PNG image",
+    b"\xff\xd8\xff": "a JPEG image",
+    b"{\\rtf": "an RTF document",
+}
+
+
+def human_size(size: int) -> str:
+    return f"{size / (1024 * 1024):.1f} MB" if size >= 1024 * 1024 else f"{max(1, size // 1024)} KB"
+
+
+def check_upload(head: bytes, size: int):
+    """Refuse what is plainly not a pack: empty, too big, or not a PDF at all."""
+    if size == 0:
+        raise PackRejected("The file is empty (0 bytes). Please choose the agenda pack PDF.")
+    if size > settings.PACK_MAX_BYTES:
+        raise PackRejected(
+            f"The file is {human_size(size)}; packs can be at most "
+            f"{human_size(settings.PACK_MAX_BYTES)}. Split it, or ask an administrator to raise the limit."
+        )
+    if PDF_MAGIC not in head[:1024]:
+        kind = next((name for sig, name in KNOWN_SIGNATURES.items() if head.startswith(sig)), None)
+        detail = f" It looks like {kind}." if kind else ""
+        raise PackRejected(
+            f"This file is not a PDF.{detail} Please upload the agenda pack as a PDF."
+        )
+
+
+def sha256_of_file(handle) -> str:
+    digest = hashlib.sha256()
+    handle.seek(0)
+    for chunk in iter(lambda: handle.read(1 << 20), b""):
+        digest.update(chunk)
+    handle.seek(0)
+    return digest.hexdigest()
+
+
+def receive_pack(upload, *, filename: str, user=None, enqueue: bool = True) -> Pack:
+    """Check and store an uploaded file, then queue its ingestion once the row is committed.
+
+    `upload` is any binary file object (a Django UploadedFile or an open file).
+    """
+    upload.seek(0)
+    head = upload.read(1024)
+    size = getattr(upload, "size", None)
+    if size is None:
+        upload.seek(0, 2)
+        size = upload.tell()
+    check_upload(head, size)
+    digest = sha256_of_file(upload)
+    existing = Pack.objects.filter(sha256=digest).exclude(status=Pack.Status.DISCARDED).first()
+    if existing:
+        raise DuplicatePack(existing)
+    try:
+        with transaction.atomic():
+            pack = Pack(
+                original_filename=Path(filename).name[:255],
+                sha256=digest,
+                size_bytes=size,
+                uploaded_by=user,
+            )
+            pack.file.save(f"{digest[:16]}.pdf", File(upload), save=False)
+            pack.save()
+            if enqueue:
+                from meetings.tasks import ingest_pack_task
+
+                transaction.on_commit(lambda: ingest_pack_task.delay(pack.pk))
+    except IntegrityError as exc:  # the same file uploaded twice at once
+        raise DuplicatePack(Pack.objects.get(sha256=digest, status__in=live_statuses())) from exc
+    return pack
+
+
+def live_statuses():
+    return [s for s in Pack.Status.values if s != Pack.Status.DISCARDED]
+
+
+def ingest_pack(pack_id: int) -> Pack:
+    """Extract and store one pack. Safe to run twice: a finished pack is left as it is."""
+    claimed = Pack.objects.filter(
+        pk=pack_id, status__in=[Pack.Status.QUEUED, Pack.Status.PROCESSING]
+    ).update(status=Pack.Status.PROCESSING, started_at=timezone.now(), reason="")
+    pack = Pack.objects.get(pk=pack_id)
+    if not claimed:
+        log.info("pack %s is %s: nothing to do", pack_id, pack.status)
+        return pack
+
+    def progress(done, total):
+        Pack.objects.filter(pk=pack_id).update(progress_done=done, progress_total=total)
+
+    try:
+        with pack.file.open("rb") as handle, tempfile.NamedTemporaryFile(suffix=".pdf") as local:
+            for chunk in iter(lambda: handle.read(1 << 20), b""):
+                local.write(chunk)
+            local.flush()
+            pages = inspect_pdf(local.name)
+            Pack.objects.filter(pk=pack_id).update(page_count=pages, progress_total=pages)
+            if pages > settings.PACK_MAX_PAGES:
+                raise PdfError(
+                    f"The PDF has {pages} pages; packs can have at most {settings.PACK_MAX_PAGES}."
+                )
+            extraction = extract(local.name, progress=progress, filename=pack.original_filename)
+        refuse_unreadable(extraction)
+        pack = store_extraction(pack, extraction)
+        Pack.objects.filter(pk=pack_id).update(extracted_at=timezone.now())
+    except (PdfError, ExtractionIncomplete) as exc:
+        return fail_pack(pack_id, str(exc))
+    except Exception:
+        log.exception("ingesting pack %s failed", pack_id)
+        return fail_pack(
+            pack_id,
+            "Something went wrong while reading this pack, and nothing from it was saved. "
+            "The technical team has the details; you can try again or upload a corrected PDF.",
+        )
+    pack.refresh_from_db()
+    return pack
+
+
+def refuse_unreadable(extraction: dict):
+    """A pack whose every page is an image (a scan) cannot be read: say so rather than store nothing."""
+    warnings = extraction.get("warnings") or []
+    pages = (extraction.get("source") or {}).get("pages") or 0
+    no_text = {w.get("page") for w in warnings if "no text layer" in (w.get("message") or "")}
+    if pages and len(no_text) >= pages:
+        raise PdfError(
+            "Every page of this PDF is a picture (a scan) with no text to read. Please upload the "
+            "PDF as published by the committee system, not a scan of a printed copy."
+        )
+
+
+def fail_pack(pack_id: int, reason: str) -> Pack:
+    Pack.objects.filter(pk=pack_id).update(status=Pack.Status.FAILED, reason=reason)
+    return Pack.objects.get(pk=pack_id)
+
+
+def retry_pack(pack: Pack) -> Pack:
+    """Queue a failed pack again (after a fix, or a passing fault)."""
+    from meetings.tasks import ingest_pack_task
+
+    Pack.objects.filter(pk=pack.pk, status=Pack.Status.FAILED).update(
+        status=Pack.Status.QUEUED, reason=""
+    )
+    transaction.on_commit(lambda: ingest_pack_task.delay(pack.pk))
+    pack.refresh_from_db()
+    return pack
+
+
+@transaction.atomic
+def publish_pack(pack: Pack, user=None) -> Pack:
+    pack = Pack.objects.select_for_update().get(pk=pack.pk)
+    if pack.status != Pack.Status.NEEDS_REVIEW:
+        raise CannotPublish(
+            f"Only a pack waiting for review can be published; this one is {pack.get_status_display().lower()}."
+        )
+    unconfirmed = Observation.objects.filter(
+        pack=pack, source="ocr", review=Observation.Review.PENDING
+    ).count()
+    if unconfirmed:
+        raise CannotPublish(
+            f"{unconfirmed} value(s) were read from images by OCR. Confirm, correct or drop each one before publishing."
+        )
+    for old in Pack.objects.filter(meeting=pack.meeting, status=Pack.Status.PUBLISHED).exclude(
+        pk=pack.pk
+    ):
+        clear_stored_rows(old)
+        old.status = Pack.Status.SUPERSEDED
+        old.save(update_fields=["status"])
+    pack.status = Pack.Status.PUBLISHED
+    pack.published_at = timezone.now()
+    pack.published_by = user if getattr(user, "is_authenticated", False) else None
+    pack.save(update_fields=["status", "published_at", "published_by"])
+    sync_memberships(pack)
+    indicator_ids = set(
+        Observation.objects.filter(pack=pack).values_list("indicator_id", flat=True)
+    )
+    renumber_revisions(indicator_ids)
+    return pack
+
+
+@transaction.atomic
+def discard_pack(pack: Pack, user=None) -> Pack:
+    """Remove a draft's rows; the Pack row stays as a record that it was uploaded."""
+    pack = Pack.objects.select_for_update().get(pk=pack.pk)
+    if pack.status == Pack.Status.PUBLISHED:
+        raise CannotPublish(
+            "A published pack cannot be discarded; upload a corrected pack instead."
+        )
+    clear_stored_rows(pack)
+    pack.status = Pack.Status.DISCARDED
+    pack.save(update_fields=["status"])
+    return pack

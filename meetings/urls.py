@@ -1,0 +1,23 @@
+from django.urls import path
+
+from meetings.views import meetings, packs, tracker
+
+app_name = "meetings"
+
+urlpatterns = [
+    path("panels/<slug:slug>/", meetings.committee_detail, name="committee"),
+    path("meetings/<int:pk>/", meetings.meeting_detail, name="meeting"),
+    path("recommendations/", tracker.tracker, name="tracker"),
+    path("recommendations/<int:pk>/", tracker.recommendation_detail, name="recommendation"),
+    path("packs/", packs.pack_list, name="packs"),
+    path("packs/upload/", packs.pack_upload, name="pack_upload"),
+    path("packs/<int:pk>/", packs.pack_detail, name="pack"),
+    path("packs/<int:pk>/progress/", packs.pack_progress, name="pack_progress"),
+    path("packs/<int:pk>/pdf/", meetings.pack_pdf, name="pack_pdf"),
+    path("packs/<int:pk>/pages/<int:page>.png", packs.pack_page_image, name="pack_page_image"),
+    path("packs/<int:pk>/pages/<int:page>/", packs.pack_page, name="pack_page"),
+    path("packs/<int:pk>/publish/", packs.pack_publish, name="pack_publish"),
+    path("packs/<int:pk>/discard/", packs.pack_discard, name="pack_discard"),
+    path("packs/<int:pk>/retry/", packs.pack_retry, name="pack_retry"),
+    path("packs/<int:pk>/review/<slug:kind>/<int:row_id>/", packs.review_edit, name="review_edit"),
+]
