@@ -13,3 +13,5 @@ os.environ.setdefault("MEDIA_ROOT", "/tmp/scrutiny-test-media")
 os.environ.setdefault(
     "STATICFILES_BACKEND", "django.contrib.staticfiles.storage.StaticFilesStorage"
 )
+os.environ.setdefault("STATIC_ROOT", "/tmp/scrutiny-test-static")
+os.makedirs(os.environ["STATIC_ROOT"], exist_ok=True)

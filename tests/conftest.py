@@ -1,0 +1,50 @@
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from scrutiny.access import Role
+from tests.factories import UserFactory
+
+FIXTURES = Path(__file__).parent / "fixtures"
+CORPUS = sorted(FIXTURES.glob("pack-*.pdf"))
+
+
+@pytest.fixture
+def corpus_pdf():
+    """Path of a corpus pack by its date: corpus_pdf('2022-03-31')."""
+    return lambda date: FIXTURES / f"pack-{date}.pdf"
+
+
+@pytest.fixture
+def expected_extraction():
+    return lambda date: json.loads((FIXTURES / f"pack-{date}.expected.json").read_text())
+
+
+@pytest.fixture(autouse=True)
+def media_root(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    yield settings.MEDIA_ROOT
+    shutil.rmtree(tmp_path / "media", ignore_errors=True)
+
+
+@pytest.fixture(autouse=True)
+def tasks_in_process(settings):
+    """Unit and integration tests run tasks in-process; the worker test starts a real worker."""
+    settings.CELERY_TASK_ALWAYS_EAGER = True
+    from scrutiny.celery import app
+
+    app.conf.task_always_eager = True
+    yield
+    app.conf.task_always_eager = False
+
+
+@pytest.fixture
+def users(db):
+    """One user per role, plus a councillor who sits on no panel."""
+    return {
+        "councillor": UserFactory(username="councillor", roles=[Role.COUNCILLOR.value]),
+        "dso": UserFactory(username="dso", roles=[Role.DSO.value]),
+        "manager": UserFactory(username="manager", roles=[Role.MANAGER.value]),
+    }

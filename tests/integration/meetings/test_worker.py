@@ -1,0 +1,118 @@
+"""A real Celery worker, a real Redis broker, the real PostgreSQL test database."""
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from django.db import connection
+
+from indicators.models import Observation
+from meetings.models import AgendaItem, Pack
+from meetings.services.packs import receive_pack
+
+pytestmark = [pytest.mark.worker, pytest.mark.django_db(transaction=True)]
+ROOT = Path(__file__).resolve().parents[3]
+
+
+def start_worker(visibility=60):
+    db = connection.settings_dict
+    env = {
+        **os.environ,
+        "DATABASE_URL": f"postgres://{db['USER']}@{db['HOST']}:{db['PORT']}/{db['NAME']}",
+        "REDIS_URL": os.environ["REDIS_URL"],
+        "CELERY_VISIBILITY": str(visibility),
+    }
+    from django.conf import settings
+
+    env["MEDIA_ROOT"] = str(settings.MEDIA_ROOT)
+    return subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "celery",
+            "-A",
+            "scrutiny",
+            "worker",
+            "--pool=solo",
+            "-l",
+            "warning",
+            "--without-gossip",
+            "--without-mingle",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        start_new_session=True,
+    )
+
+
+def stop(worker, sig=signal.SIGTERM):
+    if worker.poll() is None:
+        os.killpg(worker.pid, sig)
+        worker.wait(timeout=30)
+
+
+def wait_for(predicate, timeout=90, step=0.05):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if predicate():
+            return True
+        time.sleep(step)
+    return False
+
+
+@pytest.fixture
+def broker():
+    """Send tasks through Redis (other tests run them in-process), on an empty queue."""
+    import redis
+
+    from scrutiny.celery import app
+
+    redis.Redis.from_url(os.environ["REDIS_URL"]).flushdb()
+    app.conf.task_always_eager = False
+    yield app
+    app.conf.task_always_eager = True
+
+
+def status_of(pack):
+    return Pack.objects.values_list("status", flat=True).get(pk=pack.pk)
+
+
+def test_worker_ingests_an_uploaded_pack(broker, corpus_pdf):
+    worker = start_worker()
+    try:
+        with open(corpus_pdf("2023-03-30"), "rb") as handle:
+            pack = receive_pack(handle, filename="pack-2023-03-30.pdf")
+        assert wait_for(lambda: status_of(pack) not in ("queued", "processing")), (
+            "worker never finished"
+        )
+        pack.refresh_from_db()
+        assert pack.status == Pack.Status.NEEDS_REVIEW, pack.reason
+        assert pack.progress_done == pack.progress_total == 66
+        assert AgendaItem.objects.filter(pack=pack).count() >= 1
+    finally:
+        stop(worker)
+
+
+def test_a_worker_killed_mid_pack_gives_exactly_one_result(broker, corpus_pdf):
+    worker = start_worker(visibility=3)
+    with open(corpus_pdf("2022-03-31"), "rb") as handle:
+        pack = receive_pack(handle, filename="pack-2022-03-31.pdf")
+    try:
+        assert wait_for(lambda: status_of(pack) == "processing", timeout=60, step=0.01)
+        stop(worker, signal.SIGKILL)  # no chance to acknowledge: the message stays unacked
+        assert status_of(pack) == "processing"
+        worker = start_worker(visibility=3)
+        assert wait_for(lambda: status_of(pack) == "needs_review", timeout=120), status_of(pack)
+        first = AgendaItem.objects.filter(pack=pack).count()
+        values = Observation.objects.filter(pack=pack).count()
+        time.sleep(4)  # past the visibility timeout: nothing is delivered or stored twice
+        assert AgendaItem.objects.filter(pack=pack).count() == first
+        assert Observation.objects.filter(pack=pack).count() == values
+    finally:
+        stop(worker)
