@@ -42,7 +42,7 @@ class Command(BaseCommand):
         admin.set_password(PASSWORD)
         admin.save()
         self.stdout.write(self.style.SUCCESS("\nDemo ready at http://127.0.0.1:8000"))
-        self.stdout.write("Sign in as (password for all: %s):" % PASSWORD)
+        self.stdout.write(f"Sign in as (password for all: {PASSWORD}):")
         for username, _, role in DEMO_USERS:
             self.stdout.write(f"  {username:<12} {role.value}")
         self.stdout.write(f"  {'admin':<12} Django admin (/admin/)")
