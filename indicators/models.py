@@ -6,8 +6,6 @@ revision; nothing is deleted, and pages show the latest published revision with 
 Benchmarks carry their own periods: an annual statistical-neighbour average is not a month.
 """
 
-import datetime
-
 from django.db import models
 from django.urls import reverse
 from django.utils.text import slugify
@@ -238,26 +236,3 @@ class Commentary(Period, FromSource):
 
     def __str__(self):
         return f"{self.section} – {self.heading}"
-
-
-def period_bounds(label):
-    """Read a PACK_SCHEMA period label.
-
-    "YYYY-MM" and "YYYY-YY" share a shape: "2011-12" could be December 2011 or the financial year
-    2011-12. Only years up to 2011 are ambiguous; the financial year wins there.
-    '2021-04' -> (month, 2021-04-01); '2020-21' -> (financial year, 2020-04-01); '2023-Q3'."""
-    if not label:
-        return "", None
-    label = str(label)
-    if len(label) == 7 and label[4] == "-" and label[5:].isdigit():
-        year, second = int(label[:4]), int(label[5:])
-        if 1 <= second <= 12 and label[5] in "01" and second != (year + 1) % 100:
-            return PeriodType.MONTH, datetime.date(year, second, 1)
-        if second == (year + 1) % 100:
-            return PeriodType.FINANCIAL_YEAR, datetime.date(year, 4, 1)
-    if len(label) == 7 and label[4:6] == "-Q" and label[6] in "1234":
-        quarter = int(label[6])
-        return PeriodType.QUARTER, datetime.date(int(label[:4]), 3 * quarter - 2, 1)
-    if len(label) == 4 and label.isdigit():
-        return PeriodType.YEAR, datetime.date(int(label), 1, 1)
-    return "", None

@@ -1,37 +1,279 @@
-"""Read queries for indicator pages, limited to what the user may see."""
+"""Read queries for the indicator pages, in a constant number of queries.
 
-from django.db.models import Q
+Dashboards show published values only (drafts are seen on the pack's review screen). Of several
+revisions of one period the current one is the latest reported; earlier ones are history.
+"""
 
-from indicators.models import Indicator, Observation
-from scrutiny.access import is_staff_reader
+from __future__ import annotations
 
+import datetime
+from collections import defaultdict
+from dataclasses import dataclass, field
 
-def visible_observations(user):
-    observations = Observation.objects.exclude(review=Observation.Review.DROPPED)
-    if is_staff_reader(user):
-        return observations
-    return observations.filter(Q(pack=None) | Q(pack__status="published"))
+from django.db.models import F, OuterRef, Q, Subquery, Window
+from django.db.models.functions import RowNumber
 
+from indicators import status as st
+from indicators.models import Benchmark, Commentary, Indicator, Observation, PeriodType, Target
+from indicators.periods import period_label
+from meetings.models import GlossaryTerm, Meeting, Pack
+from meetings.services.text_match import normalised
 
-def dashboard_rows(user, committee):
-    indicators = Indicator.objects.filter(committee=committee).order_by("section", "name")
-    latest = {}
-    for obs in (
-        visible_observations(user)
-        .filter(indicator__committee=committee)
-        .order_by("period_start", "revision")
-    ):
-        latest[obs.indicator_id] = obs
-    return [
-        {"indicator": ind, "latest": latest.get(ind.pk)} for ind in indicators if ind.pk in latest
-    ]
+PUBLISHED = Q(pack=None) | Q(pack__status=Pack.Status.PUBLISHED)
+RECENT_DAYS = 400  # enough for the previous period and the same month last year
 
 
-def indicator_page(user, indicator):
-    observations = (
-        visible_observations(user)
-        .filter(indicator=indicator)
-        .select_related("pack")
-        .order_by("period_start", "revision")
+def published_observations():
+    return Observation.objects.filter(PUBLISHED).exclude(review=Observation.Review.DROPPED)
+
+
+def current_revisions(observations):
+    """One row per indicator and period: the one reported last."""
+    ranked = observations.annotate(
+        rank=Window(
+            RowNumber(),
+            partition_by=[F("indicator_id"), F("period")],
+            order_by=[F("reported_on").desc(nulls_last=True), F("id").desc()],
+        )
     )
-    return {"indicator": indicator, "committee": indicator.committee, "observations": observations}
+    return ranked.filter(rank=1)
+
+
+def latest_per(queryset, *keys):
+    ranked = queryset.annotate(
+        rank=Window(
+            RowNumber(),
+            partition_by=[F(k) for k in keys],
+            order_by=[F("reported_on").desc(nulls_last=True), F("id").desc()],
+        )
+    )
+    return ranked.filter(rank=1)
+
+
+@dataclass(repr=False)  # django-tables2 reprs records; keep that free of queries
+class Row:
+    indicator: Indicator
+    latest: Observation | None = None
+    previous: Observation | None = None
+    year_ago: Observation | None = None
+    target: float | None = None
+    benchmarks: dict = field(default_factory=dict)
+    last_meeting: datetime.date | None = None
+
+    def __repr__(self):
+        return f"Row({self.indicator.name!r})"
+
+    @property
+    def unit(self):
+        return self.indicator.unit
+
+    @property
+    def value(self):
+        return self.latest.value if self.latest else None
+
+    @property
+    def period(self):
+        return period_label(self.latest.period) if self.latest else ""
+
+    @property
+    def rag(self) -> st.Status:
+        return st.rag(self.value, self.target, self.indicator.polarity, self.unit)
+
+    @property
+    def rag_rank(self) -> int:
+        """Worst first when sorting by status."""
+        return {"red": 0, "amber": 1, "green": 2}.get(self.rag.key, 3)
+
+    @property
+    def direction(self) -> st.Direction:
+        return st.direction(
+            self.value, self.previous.value if self.previous else None, self.indicator.polarity
+        )
+
+    @property
+    def change(self):
+        return st.change(self.value, self.previous.value if self.previous else None)
+
+    @property
+    def year_change(self):
+        return st.change(self.value, self.year_ago.value if self.year_ago else None)
+
+    def benchmark(self, kind):
+        found = self.benchmarks.get(kind)
+        return found.value if found else None
+
+    @property
+    def worse_than_neighbours(self):
+        return st.worse_than(
+            self.value, self.benchmark("statistical_neighbours"), self.indicator.polarity
+        )
+
+    @property
+    def changed_since_last_meeting(self):
+        return bool(
+            self.latest and self.last_meeting and self.latest.reported_on == self.last_meeting
+        )
+
+
+def dashboard_rows(committee, indicators=None) -> list[Row]:
+    """Rows for the given indicators (a filtered queryset) of a panel; all of them by default."""
+    if indicators is None:
+        indicators = Indicator.objects.filter(committee=committee)
+    indicators = list(indicators.select_related("committee").order_by("section", "name"))
+    ids = [i.pk for i in indicators]
+    rows = {i.pk: Row(i) for i in indicators}
+
+    last_start = (
+        published_observations()
+        .filter(indicator=OuterRef("indicator"))
+        .order_by("-period_start")
+        .values("period_start")[:1]
+    )
+    recent = (
+        current_revisions(published_observations().filter(indicator_id__in=ids))
+        .annotate(last_start=Subquery(last_start))
+        .filter(period_start__gte=F("last_start") - datetime.timedelta(days=RECENT_DAYS))
+        .order_by("indicator_id", "period_start")
+    )
+    by_indicator = defaultdict(list)
+    for obs in recent:
+        by_indicator[obs.indicator_id].append(obs)
+    for pk, series in by_indicator.items():
+        place(rows[pk], series)
+
+    for target in latest_per(
+        Target.objects.filter(PUBLISHED, indicator_id__in=ids), "indicator_id"
+    ):
+        rows[target.indicator_id].target = target.value
+    for bench in latest_per(
+        Benchmark.objects.filter(PUBLISHED, indicator_id__in=ids), "indicator_id", "kind"
+    ):
+        rows[bench.indicator_id].benchmarks[bench.kind] = bench
+    last_meeting = last_published_meeting(committee)
+    for row in rows.values():
+        row.last_meeting = last_meeting
+    return [rows[i.pk] for i in indicators if rows[i.pk].latest is not None]
+
+
+def place(row: Row, series: list[Observation]):
+    """The latest value, the one before it of the same kind, and the same period a year earlier."""
+    series = [o for o in series if o.period_start]
+    if not series:
+        return
+    latest = series[-1]
+    same_kind = [o for o in series if o.period_type == latest.period_type]
+    row.latest = latest
+    row.previous = same_kind[-2] if len(same_kind) > 1 else None
+    if latest.period_type in (PeriodType.MONTH, PeriodType.QUARTER):
+        start = latest.period_start
+        year_ago = start.replace(year=start.year - 1)
+        row.year_ago = next((o for o in same_kind if o.period_start == year_ago), None)
+
+
+def last_published_meeting(committee):
+    return (
+        Meeting.objects.filter(committee=committee, packs__status=Pack.Status.PUBLISHED)
+        .order_by("-date")
+        .values_list("date", flat=True)
+        .first()
+    )
+
+
+def sections_of(committee) -> list[str]:
+    return list(
+        Indicator.objects.filter(committee=committee)
+        .exclude(section="")
+        .order_by("section")
+        .values_list("section", flat=True)
+        .distinct()
+    )
+
+
+# --- one indicator ------------------------------------------------------------------------
+
+
+def indicator_page(indicator) -> dict:
+    observations = list(
+        published_observations()
+        .filter(indicator=indicator)
+        .select_related("pack__meeting")
+        .order_by("period_start", "reported_on", "id")
+    )
+    current, history = {}, defaultdict(list)
+    for obs in observations:
+        history[obs.period].append(obs)
+        current[obs.period] = obs  # ordered by report date: the last one is current
+    benchmarks = list(
+        Benchmark.objects.filter(PUBLISHED, indicator=indicator)
+        .select_related("pack")
+        .order_by("kind", "period_start", "reported_on")
+    )
+    targets = list(Target.objects.filter(PUBLISHED, indicator=indicator).order_by("reported_on"))
+    commentary = list(
+        Commentary.objects.filter(PUBLISHED, committee=indicator.committee)
+        .filter(
+            Q(indicator=indicator) | Q(indicator=None, section=indicator.section)
+            if indicator.section
+            else Q(indicator=indicator)
+        )
+        .select_related("pack")
+        .order_by("-reported_on", "pdf_page")
+    )
+    return {
+        "indicator": indicator,
+        "committee": indicator.committee,
+        "series": sorted(current.values(), key=lambda o: o.period_start or datetime.date.min),
+        "revised": {period: obs for period, obs in history.items() if len(obs) > 1},
+        "benchmarks": benchmarks,
+        "targets": targets,
+        "target": targets[-1].value if targets else None,
+        "commentary": commentary,
+        "definition": definition_of(indicator),
+        "aliases": list(
+            indicator.aliases.exclude(name=indicator.name).values_list("name", flat=True)
+        ),
+    }
+
+
+def definition_of(indicator):
+    """The indicator's own definition, else the glossary's entry for a term its name uses."""
+    if indicator.definition:
+        return {"term": None, "text": indicator.definition}
+    name = f" {normalised(indicator.name)} "
+    terms = GlossaryTerm.objects.filter(PUBLISHED, committee=indicator.committee).only(
+        "term", "definition"
+    )
+    matches = [t for t in terms if len(t.term) > 2 and f" {normalised(t.term)} " in name]
+    if not matches:
+        return None
+    best = max(matches, key=lambda t: len(t.term))
+    return {"term": best.term, "text": best.definition}
+
+
+def section_page(committee, section) -> list[tuple[Indicator, list[Observation]]]:
+    indicators = list(
+        Indicator.objects.filter(committee=committee, section=section).order_by("name")
+    )
+    series = defaultdict(list)
+    for obs in current_revisions(
+        published_observations().filter(indicator__in=indicators)
+    ).order_by("period_start"):
+        series[obs.indicator_id].append(obs)
+    targets = {
+        t.indicator_id: t.value
+        for t in latest_per(
+            Target.objects.filter(PUBLISHED, indicator__in=indicators), "indicator_id"
+        )
+    }
+    return [(i, series[i.pk], targets.get(i.pk)) for i in indicators if series[i.pk]]
+
+
+def filter_rows(rows: list[Row], rag=None, worse_than_neighbours=None, changed=None) -> list[Row]:
+    """The filters that depend on computed status rather than stored fields."""
+    if rag:
+        rows = [r for r in rows if r.rag.key == rag]
+    if worse_than_neighbours:
+        rows = [r for r in rows if r.worse_than_neighbours]
+    if changed:
+        rows = [r for r in rows if r.changed_since_last_meeting]
+    return rows

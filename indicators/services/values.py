@@ -21,8 +21,8 @@ from indicators.models import (
     Source,
     Target,
     Unit,
-    period_bounds,
 )
+from indicators.periods import period_bounds
 from meetings.services.text_match import normalised
 
 SUGGEST_AT = 0.72

@@ -1,0 +1,314 @@
+"""Import and export of indicator values in one template (CSV or XLSX).
+
+For performance teams whose packs show only images: a row per indicator and period, with the
+value and, optionally, the target and benchmark values as at that period.
+
+    indicator, code, unit, section, period, value, target, statistical_neighbours, region, england
+
+Every row is checked first; the officer sees what will be added and which rows were rejected
+and why; nothing is written until they confirm, and then all in one transaction.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime
+import io
+import re
+from dataclasses import dataclass, field
+
+from django.db import transaction
+
+from indicators.models import (
+    Benchmark,
+    Indicator,
+    IndicatorAlias,
+    Observation,
+    Source,
+    Target,
+    Unit,
+)
+from indicators.periods import period_bounds
+from meetings.services.text_match import normalised
+
+from .values import renumber_revisions
+
+COLUMNS = [
+    "indicator",
+    "code",
+    "unit",
+    "section",
+    "period",
+    "value",
+    "target",
+    "statistical_neighbours",
+    "region",
+    "england",
+]
+BENCHMARK_COLUMNS = ["statistical_neighbours", "region", "england"]
+NO_VALUE = {"", "tbc", "n/a", "na", "-", "–", "—", "..", "x"}
+MONTHS = {
+    m: i
+    for i, m in enumerate(
+        ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"],
+        start=1,
+    )
+}
+UNIT_WORDS = {
+    "percentage": Unit.PERCENT,
+    "%": Unit.PERCENT,
+    "number": Unit.COUNT,
+    "rate": Unit.RATE,
+    "rate per 10,000": Unit.RATE_PER_10K,
+}
+
+
+class ImportError_(ValueError):
+    """The file as a whole cannot be read."""
+
+
+@dataclass
+class ImportRow:
+    line: int
+    indicator: str
+    unit: str
+    period: str
+    value: float | None
+    code: str = ""
+    section: str = ""
+    target: float | None = None
+    benchmarks: dict = field(default_factory=dict)
+    existing: Indicator | None = None
+
+
+@dataclass
+class ImportPlan:
+    rows: list[ImportRow]
+    rejected: list[tuple[int, str, str]]  # (line, what was there, why)
+
+    @property
+    def new_indicators(self):
+        return sorted({r.indicator for r in self.rows if r.existing is None})
+
+
+def read_table(content: bytes, filename: str) -> list[dict]:
+    if filename.lower().endswith(".xlsx"):
+        from openpyxl import load_workbook
+
+        try:
+            sheet = load_workbook(io.BytesIO(content), read_only=True, data_only=True).active
+        except Exception as exc:
+            raise ImportError_(
+                "The spreadsheet could not be opened; save it as .xlsx or .csv and try again."
+            ) from exc
+        rows = list(sheet.iter_rows(values_only=True))
+        if not rows:
+            return []
+        header = [str(h or "").strip().lower() for h in rows[0]]
+        return [dict(zip(header, row, strict=False)) for row in rows[1:]]
+    try:
+        text = content.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = content.decode("cp1252")
+    reader = csv.DictReader(io.StringIO(text))
+    reader.fieldnames = [(h or "").strip().lower() for h in reader.fieldnames or []]
+    return list(reader)
+
+
+def parse_period(raw) -> str | None:
+    """'2021-04', 'Apr-21', 'April 2021', a spreadsheet date, '2020-21', '20/21' -> PACK_SCHEMA label."""
+    if isinstance(raw, datetime.datetime | datetime.date):
+        return f"{raw.year:04d}-{raw.month:02d}"
+    text = str(raw or "").strip().lower().replace("’", "'")
+    if period_bounds(text)[1] is not None and re.fullmatch(r"\d{4}-\d{2}", text):
+        return text
+    match = re.fullmatch(r"([a-z]{3})[a-z]*[\s\-']*'?(\d{2}|\d{4})", text)
+    if match and match.group(1) in MONTHS:
+        year = int(match.group(2))
+        year = year + 2000 if year < 100 else year
+        return f"{year:04d}-{MONTHS[match.group(1)]:02d}"
+    match = re.fullmatch(r"(\d{2}|\d{4})\s*[-/]\s*(\d{2})", text)
+    if match:
+        first = int(match.group(1))
+        first = first + 2000 if first < 100 else first
+        if int(match.group(2)) == (first + 1) % 100:
+            return f"{first}-{match.group(2)}"
+    return None
+
+
+def parse_number(raw):
+    """A number, None for no value (TBC, N/A, blank), or raises ValueError."""
+    if raw is None or isinstance(raw, int | float):
+        return None if raw is None else float(raw)
+    text = str(raw).strip().lower().replace(",", "").replace("%", "").replace("£", "")
+    if text in NO_VALUE:
+        return None
+    return float(text)
+
+
+def plan_import(committee, table: list[dict]) -> ImportPlan:
+    if table and "indicator" not in table[0]:
+        raise ImportError_("The file has no 'indicator' column: start from the template.")
+    indicators = {
+        (alias.key, alias.indicator.unit): alias.indicator
+        for alias in IndicatorAlias.objects.filter(indicator__committee=committee).select_related(
+            "indicator"
+        )
+    }
+    by_name = {}
+    for (key, _unit), indicator in indicators.items():
+        by_name.setdefault(key, []).append(indicator)
+    rows, rejected = [], []
+    for line, raw in enumerate(table, start=2):
+        name = " ".join(str(raw.get("indicator") or "").split())
+        if not name and not any(raw.values()):
+            continue
+        shown = ", ".join(str(v) for v in raw.values() if v not in (None, ""))[:120]
+        if not name:
+            rejected.append((line, shown, "No indicator name."))
+            continue
+        unit_text = str(raw.get("unit") or "").strip().lower()
+        unit = unit_text if unit_text in Unit.values else UNIT_WORDS.get(unit_text)
+        known = by_name.get(normalised(name), [])
+        if unit is None and len(known) == 1 and not unit_text:
+            unit = known[0].unit
+        if unit is None:
+            rejected.append(
+                (
+                    line,
+                    shown,
+                    f"Unknown unit “{raw.get('unit') or ''}”: use one of {', '.join(Unit.values)}.",
+                )
+            )
+            continue
+        existing = indicators.get((normalised(name), unit))
+        if existing is None and known:
+            rejected.append(
+                (
+                    line,
+                    shown,
+                    f"“{name}” exists as a {known[0].get_unit_display().lower()}, not {unit}: series are never joined across units.",
+                )
+            )
+            continue
+        period = parse_period(raw.get("period"))
+        if period is None:
+            rejected.append(
+                (
+                    line,
+                    shown,
+                    f"Period “{raw.get('period') or ''}” is not a month (2021-04, Apr-21) or financial year (2020-21).",
+                )
+            )
+            continue
+        try:
+            value = parse_number(raw.get("value"))
+            target = parse_number(raw.get("target"))
+            benchmarks = {kind: parse_number(raw.get(kind)) for kind in BENCHMARK_COLUMNS}
+        except ValueError:
+            rejected.append((line, shown, "A value, target or benchmark is not a number."))
+            continue
+        if value is None and target is None and not any(v is not None for v in benchmarks.values()):
+            rejected.append((line, shown, "No value (blank, TBC or N/A): nothing to import."))
+            continue
+        rows.append(
+            ImportRow(
+                line=line,
+                indicator=name,
+                unit=unit,
+                period=period,
+                value=value,
+                code=str(raw.get("code") or "").strip()[:30],
+                section=str(raw.get("section") or "").strip()[:200],
+                target=target,
+                benchmarks={k: v for k, v in benchmarks.items() if v is not None},
+                existing=existing,
+            )
+        )
+    return ImportPlan(rows, rejected)
+
+
+@transaction.atomic
+def apply_import(committee, plan: ImportPlan, on: datetime.date | None = None) -> int:
+    on = on or datetime.date.today()
+    created: dict[tuple[str, str], Indicator] = {}
+    touched = set()
+    for row in plan.rows:
+        indicator = row.existing or created.get((normalised(row.indicator), row.unit))
+        if indicator is None:
+            indicator = Indicator.objects.create(
+                committee=committee,
+                name=row.indicator[:400],
+                unit=row.unit,
+                code=row.code,
+                section=row.section,
+            )
+            IndicatorAlias.objects.create(
+                indicator=indicator, name=row.indicator[:400], key=normalised(row.indicator)[:400]
+            )
+            created[(normalised(row.indicator), row.unit)] = indicator
+        kind, start = period_bounds(row.period)
+        common = {"indicator": indicator, "source": Source.IMPORT, "reported_on": on}
+        if row.value is not None:
+            Observation.objects.create(
+                **common,
+                period=row.period,
+                period_type=kind,
+                period_start=start,
+                value=row.value,
+                review=Observation.Review.CONFIRMED,
+            )
+        if row.target is not None:
+            Target.objects.create(
+                **common, period=row.period, period_type=kind, period_start=start, value=row.target
+            )
+        for bench_kind, value in row.benchmarks.items():
+            Benchmark.objects.create(
+                **common,
+                kind=bench_kind,
+                period=row.period,
+                period_type=kind,
+                period_start=start,
+                value=value,
+            )
+        touched.add(indicator.pk)
+    renumber_revisions(touched)
+    return len(plan.rows)
+
+
+def export_rows(indicators) -> list[list]:
+    """The current value of every period of these indicators, in the import template's columns."""
+    from indicators.selectors import PUBLISHED, current_revisions, published_observations
+
+    out = []
+    indicators = list(indicators)
+    targets = {}
+    for target in Target.objects.filter(PUBLISHED, indicator__in=indicators).order_by(
+        "reported_on"
+    ):
+        targets[(target.indicator_id, target.period)] = target.value
+    benches = {}
+    for bench in (
+        Benchmark.objects.filter(PUBLISHED, indicator__in=indicators, kind__in=BENCHMARK_COLUMNS)
+        .exclude(period="")
+        .order_by("reported_on")
+    ):
+        benches[(bench.indicator_id, bench.period, bench.kind)] = bench.value
+    names = {i.pk: i for i in indicators}
+    for obs in current_revisions(
+        published_observations().filter(indicator__in=indicators)
+    ).order_by("indicator__name", "period_start"):
+        ind = names[obs.indicator_id]
+        out.append(
+            [
+                ind.name,
+                ind.code,
+                ind.unit,
+                ind.section,
+                obs.period,
+                obs.value,
+                targets.get((ind.pk, obs.period)),
+            ]
+            + [benches.get((ind.pk, obs.period, kind)) for kind in BENCHMARK_COLUMNS]
+        )
+    return out

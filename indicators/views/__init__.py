@@ -1,0 +1,97 @@
+"""Councillors' indicator pages: the dashboard, one indicator, a section's small multiples."""
+
+from django.shortcuts import get_object_or_404, render
+from django_tables2 import RequestConfig
+from django_tables2.export import TableExport
+
+from indicators import charts, selectors
+from indicators.filters import DashboardFilter
+from indicators.models import Indicator
+from indicators.tables import DashboardTable
+from meetings.models import Committee
+from scrutiny.access import public
+
+
+def dashboard_table(request, committee):
+    sections = selectors.sections_of(committee)
+    filters = DashboardFilter(
+        request.GET or None,
+        queryset=Indicator.objects.filter(committee=committee),
+        sections=sections,
+    )
+    rows = selectors.dashboard_rows(committee, filters.qs)
+    rows = selectors.filter_rows(rows, **filters.row_filters)
+    table = DashboardTable(rows)
+    RequestConfig(request, paginate=False).configure(table)
+    table.grouped = table.order_by in (None, ("section", "name")) or list(table.order_by) == [
+        "section",
+        "name",
+    ]
+    table.committee_slug = committee.slug
+    return filters, table, rows
+
+
+@public
+def dashboard(request, panel):
+    committee = get_object_or_404(Committee, slug=panel)
+    filters, table, rows = dashboard_table(request, committee)
+    context = {
+        "committee": committee,
+        "filter": filters,
+        "table": table,
+        "counts": {
+            key: sum(1 for r in rows if r.rag.key == key) for key in ("red", "amber", "green")
+        },
+        "last_meeting": rows[0].last_meeting
+        if rows
+        else selectors.last_published_meeting(committee),
+    }
+    return render(request, "indicators/dashboard.html", context)
+
+
+@public
+def export(request, panel):
+    committee = get_object_or_404(Committee, slug=panel)
+    fmt = request.GET.get("_export", "csv")
+    if not TableExport.is_valid_format(fmt):
+        fmt = "csv"
+    _, table, _ = dashboard_table(request, committee)
+    exporter = TableExport(fmt, table, exclude_columns=())
+    return exporter.response(f"{committee.slug}-indicators.{fmt}")
+
+
+@public
+def indicator_detail(request, panel, slug):
+    indicator = get_object_or_404(
+        Indicator.objects.select_related("committee"), committee__slug=panel, slug=slug
+    )
+    context = selectors.indicator_page(indicator)
+    context["figure"] = charts.trend_figure(
+        indicator,
+        context["series"],
+        target=context["target"],
+        benchmarks=context["benchmarks"],
+        revised=context["revised"],
+    )
+    return render(request, "indicators/indicator.html", context)
+
+
+@public
+def section(request, panel, section):
+    committee = get_object_or_404(Committee, slug=panel)
+    panels = [
+        {
+            "indicator": indicator,
+            "figure": charts.trend_figure(indicator, series, target=target, compact=True),
+            "figure_id": f"figure-{n}",
+            "latest": series[-1],
+        }
+        for n, (indicator, series, target) in enumerate(
+            selectors.section_page(committee, section), start=1
+        )
+    ]
+    return render(
+        request,
+        "indicators/section.html",
+        {"committee": committee, "section": section, "panels": panels},
+    )
