@@ -149,12 +149,10 @@ def parse_number(raw):
 def plan_import(committee, table: list[dict]) -> ImportPlan:
     if table and "indicator" not in table[0]:
         raise ImportError_("The file has no 'indicator' column: start from the template.")
-    indicators = {
-        (alias.key, alias.indicator.unit): alias.indicator
-        for alias in IndicatorAlias.objects.filter(indicator__committee=committee).select_related(
-            "indicator"
-        )
-    }
+    indicators = {}
+    for indicator in Indicator.objects.filter(committee=committee).prefetch_related("aliases"):
+        for key in {normalised(indicator.name), *(a.key for a in indicator.aliases.all())}:
+            indicators[(key, indicator.unit)] = indicator
     by_name = {}
     for (key, _unit), indicator in indicators.items():
         by_name.setdefault(key, []).append(indicator)
