@@ -9,6 +9,36 @@ urlpatterns = [
     path("meetings/<int:pk>/", meetings.meeting_detail, name="meeting"),
     path("recommendations/", tracker.tracker, name="tracker"),
     path("recommendations/<int:pk>/", tracker.recommendation_detail, name="recommendation"),
+    path(
+        "recommendations/<int:pk>/progress/",
+        tracker.record_progress,
+        name="recommendation_progress",
+    ),
+    path(
+        "recommendations/<int:pk>/decision/",
+        tracker.record_decision,
+        name="recommendation_decision",
+    ),
+    path("recommendations/<int:pk>/details/", tracker.edit_details, name="recommendation_details"),
+    path("recommendations/<int:pk>/reopen/", tracker.reopen, name="recommendation_reopen"),
+    path(
+        "recommendations/<int:pk>/confirm-match/",
+        tracker.confirm_match,
+        name="recommendation_confirm_match",
+    ),
+    path(
+        "recommendations/<int:pk>/dismiss-match/",
+        tracker.dismiss_match,
+        name="recommendation_dismiss_match",
+    ),
+    path("resolutions/<int:pk>/track/", tracker.track_resolution, name="track_resolution"),
+    path("panels/<slug:panel>/monitoring/", tracker.monitoring_report, name="monitoring"),
+    path(
+        "panels/<slug:panel>/monitoring.csv", tracker.monitoring_report_csv, name="monitoring_csv"
+    ),
+    path(
+        "panels/<slug:panel>/monitoring.pdf", tracker.monitoring_report_pdf, name="monitoring_pdf"
+    ),
     path("packs/", packs.pack_list, name="packs"),
     path("packs/upload/", packs.pack_upload, name="pack_upload"),
     path("packs/<int:pk>/", packs.pack_detail, name="pack"),

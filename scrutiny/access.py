@@ -168,6 +168,9 @@ def roles_context(request):
     user = request.user
     return {
         "roles": {role.name.lower() for role in roles_of(user)},
+        "role_names": [
+            role.value for role in Role if role in roles_of(user) and role != Role.PUBLIC
+        ],
         "can_upload": has(user, Can.UPLOAD_PACKS),
         "can_edit_recommendations": has(user, Can.EDIT_RECOMMENDATIONS),
         "can_edit_indicators": has(user, Can.EDIT_INDICATORS),

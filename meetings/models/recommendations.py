@@ -7,6 +7,8 @@ status and action taken, and the panel's decision at a meeting. The rules of the
 in meetings/services/recommendations.py.
 """
 
+import datetime
+
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
@@ -102,6 +104,20 @@ class Recommendation(models.Model):
 
     def get_absolute_url(self):
         return reverse("meetings:recommendation", args=[self.pk])
+
+    def is_overdue(self, on=None):
+        """Due before `on` (today), still open and not reported complete or rejected."""
+        on = on or datetime.date.today()
+        return bool(
+            self.state == self.State.OPEN
+            and self.due_date
+            and self.due_date < on
+            and self.status not in (Progress.COMPLETE, Progress.REJECTED)
+        )
+
+    @property
+    def overdue(self):
+        return self.is_overdue()
 
 
 class RecommendationUpdate(models.Model):

@@ -1,43 +1,93 @@
-"""Read queries for the recommendation tracker."""
+"""Read queries for the recommendation tracker and the monitoring report."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
 
 from django.db.models import Prefetch, Q
 
-from meetings.models import Recommendation, RecommendationUpdate
+from meetings.models import Meeting, Pack, Recommendation, RecommendationUpdate
 from scrutiny.access import is_staff_reader
+
+PUBLISHED = Q(pack=None) | Q(pack__status=Pack.Status.PUBLISHED)
 
 
 def visible_recommendations(user):
-    recs = Recommendation.objects.select_related("committee", "meeting")
-    if is_staff_reader(user):
-        return recs
-    return recs.filter(Q(pack=None) | Q(pack__status="published"))
+    recs = Recommendation.objects.select_related("committee", "meeting", "due_meeting")
+    return recs if is_staff_reader(user) else recs.filter(PUBLISHED)
 
 
 def visible_updates(user):
-    updates = RecommendationUpdate.objects.select_related("meeting", "author")
-    if is_staff_reader(user):
-        return updates
-    return updates.filter(Q(pack=None) | Q(pack__status="published"))
+    updates = RecommendationUpdate.objects.select_related("meeting", "author", "pack__meeting")
+    return updates if is_staff_reader(user) else updates.filter(PUBLISHED)
 
 
-def tracker_page(user, params):
-    recs = visible_recommendations(user).prefetch_related(
+def overdue_filter(on=None) -> Q:
+    on = on or datetime.date.today()
+    return Q(state=Recommendation.State.OPEN, due_date__lt=on) & ~Q(
+        status__in=[Recommendation.Progress.COMPLETE, Recommendation.Progress.REJECTED]
+    )
+
+
+def with_history(user, recs):
+    return recs.prefetch_related(
         Prefetch(
             "updates",
             queryset=visible_updates(user).order_by("date", "recorded_at"),
-            to_attr="visible_updates",
+            to_attr="history",
         )
     )
-    if params.get("panel"):
-        recs = recs.filter(committee__slug=params["panel"])
-    state = params.get("state", "open")
-    if state in Recommendation.State.values:
-        recs = recs.filter(state=state)
-    return {"recommendations": recs.order_by("-made_on", "title", "number"), "state": state}
 
 
-def recommendation_page(user, rec):
+def recommendation_page(user, rec) -> dict:
+    rec = with_history(
+        user,
+        Recommendation.objects.filter(pk=rec.pk).select_related(
+            "committee",
+            "meeting",
+            "due_meeting",
+            "answered_by__meeting",
+            "resolution__minute__meeting",
+            "suggested_match",
+        ),
+    ).get()
     return {
         "rec": rec,
-        "updates": visible_updates(user).filter(recommendation=rec).order_by("date", "recorded_at"),
+        "updates": rec.history,
+        "minute": rec.resolution.minute if rec.resolution_id else None,
+        "meetings": Meeting.objects.filter(committee=rec.committee).order_by("-date")[:30],
     }
+
+
+@dataclass
+class MonitoringRow:
+    rec: Recommendation
+    latest: RecommendationUpdate | None
+
+    @property
+    def action_taken(self):
+        return self.latest.action_taken if self.latest else ""
+
+    @property
+    def progress_status(self):
+        if (
+            self.latest
+            and self.latest.status == self.rec.status
+            and self.latest.status_text
+            and not self.latest.decision
+        ):
+            return self.latest.status_text
+        return self.rec.get_status_display()
+
+
+def monitoring_report(user, committee, meeting=None) -> dict:
+    """What stays on the list for `meeting`: every recommendation the panel has not closed."""
+    recs = with_history(
+        user,
+        visible_recommendations(user).filter(committee=committee, state=Recommendation.State.OPEN),
+    ).order_by("made_on", "title", "number")
+    if meeting is not None:
+        recs = recs.filter(Q(made_on__lt=meeting.date) | Q(made_on=None))
+    rows = [MonitoringRow(rec, rec.history[-1] if rec.history else None) for rec in recs]
+    return {"committee": committee, "meeting": meeting, "rows": rows}

@@ -26,7 +26,11 @@ from meetings.models import (
 )
 
 from .memberships import person_named
-from .recommendations import clear_recommendations, recommend_from_resolutions, record_tracker_rows
+from .recommendation_sources import (
+    clear_recommendations,
+    recommend_from_resolutions,
+    record_tracker_rows,
+)
 
 
 class ExtractionIncomplete(ValueError):

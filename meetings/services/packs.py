@@ -24,6 +24,7 @@ from meetings.models import Pack
 
 from .extraction import ExtractionIncomplete, clear_stored_rows, store_extraction
 from .memberships import sync_memberships
+from .recommendation_sources import apply_published_updates
 
 log = logging.getLogger(__name__)
 
@@ -220,6 +221,7 @@ def publish_pack(pack: Pack, user=None) -> Pack:
     pack.published_by = user if getattr(user, "is_authenticated", False) else None
     pack.save(update_fields=["status", "published_at", "published_by"])
     sync_memberships(pack)
+    apply_published_updates(pack)
     indicator_ids = set(
         Observation.objects.filter(pack=pack).values_list("indicator_id", flat=True)
     )

@@ -1,135 +1,184 @@
-"""Recommendations: made from substantive resolutions, followed through tracker rows.
+"""The lifecycle of a recommendation, as every pack prints it:
 
-A tracker row of a later pack continues a recommendation made earlier; it is matched on the
-date it was made, its number and the wording of the action proposed (titles and tense drift
-between packs: "THE YOUTH JUSTICE SERVICE IN SOUTHAMPTON" becomes "Youth Offending Service").
-A confident match adds a dated update; an uncertain one creates the row as its own
-recommendation with a suggested match the scrutiny manager confirms or dismisses.
+    proposed → in progress / partially complete → complete (the officers' view)
+             → accepted by the panel at a meeting: closed, off the list.
+    Not accepted by the panel → stays open and comes back to the next meeting.
+    Rejected (by the executive) → stays on the list until reported to the panel, then removed.
+
+"It will remain on the list until such time as the Panel accepts the recommendation as
+completed." Every change is a dated RecommendationUpdate saying who made it.
 """
 
 from __future__ import annotations
 
-import re
-from difflib import SequenceMatcher
+import datetime
 
-from meetings.models import Recommendation, RecommendationUpdate
+from django.db import transaction
 
-from .text_match import normalised
+from meetings.models import Recommendation, RecommendationUpdate, Resolution
 
-CONFIDENT = 0.82
-POSSIBLE = 0.55
+from .recommendation_sources import due_from, strip_number, title_case
+
+Progress = Recommendation.Progress
+Decision = RecommendationUpdate.Decision
 
 
-def clear_recommendations(pack):
-    """Undo what a pack did to the tracker, keeping what other packs added."""
-    RecommendationUpdate.objects.filter(pack=pack).delete()
-    for rec in Recommendation.objects.filter(pack=pack):
-        later = rec.updates.exclude(pack=pack).exclude(pack=None).order_by("date").first()
-        if later is None and not rec.updates.filter(pack=None).exists():
-            rec.delete()
-        else:
-            rec.pack = later.pack if later else None
-            rec.resolution = (
-                None
-                if rec.resolution and rec.resolution.minute.pack_id == pack.pk
-                else rec.resolution
+class LifecycleError(ValueError):
+    """A change the rules do not allow; the message says why, for the scrutiny manager."""
+
+
+def today():
+    return datetime.date.today()
+
+
+@transaction.atomic
+def record_progress(
+    rec: Recommendation, *, status: str, action_taken: str = "", user=None, on=None
+) -> RecommendationUpdate:
+    """The officers' report of progress. It never closes a recommendation: only the panel does."""
+    if rec.state != Recommendation.State.OPEN:
+        raise LifecycleError(
+            "This recommendation is no longer on the list; reopen it before recording progress."
+        )
+    if status not in Progress.values or status == Progress.PROPOSED:
+        raise LifecycleError("Choose a progress status.")
+    rec.status = status
+    rec.save(update_fields=["status"])
+    return RecommendationUpdate.objects.create(
+        recommendation=rec,
+        date=on or today(),
+        status=status,
+        status_text=Progress(status).label,
+        action_taken=action_taken,
+        author=author(user),
+    )
+
+
+@transaction.atomic
+def record_panel_decision(
+    rec: Recommendation, *, decision: str, meeting, user=None, note: str = ""
+) -> RecommendationUpdate:
+    """What the panel decided at `meeting` about a recommendation reported to it."""
+    if rec.state != Recommendation.State.OPEN:
+        raise LifecycleError("This recommendation is already off the list.")
+    if meeting is None:
+        raise LifecycleError("Say at which meeting the panel decided.")
+    if decision == Decision.ACCEPTED:
+        if rec.status != Progress.COMPLETE:
+            raise LifecycleError(
+                "The panel can accept a recommendation as complete only once officers report it complete; "
+                f"it is “{rec.get_status_display()}”."
             )
-            rec.save(update_fields=["pack", "resolution"])
-
-
-def recommend_from_resolutions(pack, committee, resolutions):
-    for resolution in resolutions:
-        if not resolution.is_substantive:
-            continue
-        minute = resolution.minute
-        existing = find_match(
-            committee, minute.meeting.date, resolution.number, minute.title, resolution.text
-        )
-        rec, score = existing
-        if rec is not None and score >= CONFIDENT:
-            if rec.resolution_id is None:
-                rec.resolution = resolution
-                rec.save(update_fields=["resolution"])
-            continue
-        Recommendation.objects.create(
-            committee=committee,
-            resolution=resolution,
-            meeting=minute.meeting,
-            made_on=minute.meeting.date,
-            title=title_case(minute.title),
-            number=resolution.number,
-            text=strip_number(resolution.text),
-            pack=pack,
-            pdf_page=minute.pdf_page,
-            suggested_match=rec if rec is not None and score >= POSSIBLE else None,
-        )
-
-
-def record_tracker_rows(pack, committee, meeting, rows):
-    from .extraction import parse_date
-
-    for row in rows:
-        text = strip_number(row.get("action_proposed") or "")
-        if not text:
-            continue
-        made_on = parse_date(row.get("date"))
-        rec, score = find_match(committee, made_on, row.get("number"), row.get("title") or "", text)
-        if rec is None or score < CONFIDENT:
-            rec = Recommendation.objects.create(
-                committee=committee,
-                made_on=made_on,
-                title=(row.get("title") or "")[:300],
-                number=row.get("number") or 1,
-                text=text,
-                pack=pack,
-                pdf_page=row.get("page"),
-                suggested_match=rec if rec is not None and score >= POSSIBLE else None,
+        rec.state = Recommendation.State.CLOSED
+    elif decision == Decision.NOT_ACCEPTED:
+        # Stays on the list and returns to the next meeting, no longer counted as complete.
+        if rec.status == Progress.COMPLETE:
+            rec.status = Progress.NOT_COMPLETE
+    elif decision == Decision.REJECTED_REPORTED:
+        if rec.status != Progress.REJECTED:
+            raise LifecycleError(
+                "Only a rejected recommendation is removed after being reported to the panel."
             )
-        status = row.get("status") or Recommendation.Progress.UNKNOWN
-        RecommendationUpdate.objects.create(
-            recommendation=rec,
-            date=meeting.date,
-            status=status,
-            status_text=(row.get("status_text") or "")[:200],
-            action_taken=row.get("action_taken") or "",
-            meeting=meeting,
-            pack=pack,
-            pdf_page=row.get("page"),
-        )
-        if rec.state == Recommendation.State.OPEN and status in Recommendation.Progress.values:
-            rec.status = status
-            rec.save(update_fields=["status"])
+        rec.state = Recommendation.State.REMOVED
+    else:
+        raise LifecycleError("Choose what the panel decided.")
+    rec.save(update_fields=["state", "status"])
+    return RecommendationUpdate.objects.create(
+        recommendation=rec,
+        date=meeting.date,
+        status=rec.status,
+        status_text=Decision(decision).label,
+        action_taken=note,
+        decision=decision,
+        meeting=meeting,
+        author=author(user),
+    )
 
 
-def find_match(committee, made_on, number, title, text):
-    """The committee's recommendation this text most likely is, and how sure we are (0..1)."""
-    candidates = Recommendation.objects.filter(committee=committee)
-    if made_on:
-        candidates = candidates.filter(made_on=made_on)
-    best, best_score = None, 0.0
-    wanted = normalised(strip_number(text))
-    for rec in candidates:
-        score = SequenceMatcher(None, wanted, normalised(rec.text), autojunk=False).ratio()
-        if number and rec.number == number:
-            score += 0.05
-        if title and normalised(title) == normalised(rec.title):
-            score += 0.05
-        if score > best_score:
-            best, best_score = rec, min(score, 1.0)
-    return best, best_score
+@transaction.atomic
+def reopen(rec: Recommendation, *, user=None, note: str = "") -> RecommendationUpdate:
+    rec.state = Recommendation.State.OPEN
+    rec.save(update_fields=["state"])
+    return RecommendationUpdate.objects.create(
+        recommendation=rec,
+        date=today(),
+        status=rec.status,
+        status_text="Reopened",
+        action_taken=note,
+        author=author(user),
+    )
 
 
-NUMBER_PREFIX = re.compile(r"^\s*(?:\(?[0-9ivx]{1,4}[).]\s+)")
+@transaction.atomic
+def update_details(rec: Recommendation, *, user=None, **fields) -> Recommendation:
+    """Due date / meeting, the agenda item that answered it, title and wording."""
+    changed = [name for name, value in fields.items() if getattr(rec, name) != value]
+    for name in changed:
+        setattr(rec, name, fields[name])
+    if "due_meeting" in changed and rec.due_meeting and not rec.due_date:
+        rec.due_date = rec.due_meeting.date
+    rec.save()
+    return rec
 
 
-def strip_number(text: str) -> str:
-    return NUMBER_PREFIX.sub("", text or "").strip()
+@transaction.atomic
+def set_tracked(resolution: Resolution, tracked: bool, *, user=None) -> Recommendation | None:
+    """The scrutiny manager's override of the procedural / substantive reading of a resolution."""
+    resolution.is_substantive = tracked
+    resolution.save(update_fields=["is_substantive"])
+    existing = Recommendation.objects.filter(resolution=resolution).first()
+    if not tracked:
+        if existing and not existing.updates.exists():
+            existing.delete()
+        elif existing:
+            existing.resolution = None
+            existing.save(update_fields=["resolution"])
+        return None
+    if existing:
+        return existing
+    minute = resolution.minute
+    committee = minute.meeting.committee
+    text = strip_number(resolution.text)
+    return Recommendation.objects.create(
+        committee=committee,
+        resolution=resolution,
+        meeting=minute.meeting,
+        made_on=minute.meeting.date,
+        title=title_case(minute.title)[:300],
+        number=resolution.number,
+        text=text,
+        pack=minute.pack,
+        pdf_page=minute.pdf_page,
+        **due_from(committee, text),
+    )
 
 
-def title_case(title: str) -> str:
-    """Minutes print titles in capitals; trackers in title case. Keep short words lower."""
-    if not title.isupper():
-        return title
-    small = {"and", "of", "the", "in", "for", "on", "to", "a", "an", "at", "by", "or"}
-    words = title.lower().split()
-    return " ".join(w if (i and w in small) else w[:1].upper() + w[1:] for i, w in enumerate(words))
+@transaction.atomic
+def confirm_match(rec: Recommendation, *, user=None) -> Recommendation:
+    """A tracker row read as its own recommendation is the suggested earlier one: join them."""
+    target = rec.suggested_match
+    if target is None:
+        raise LifecycleError("There is no suggested match to confirm.")
+    rec.updates.update(recommendation=target)
+    if target.resolution_id is None and rec.resolution_id:
+        resolution = rec.resolution
+        rec.resolution = None
+        rec.save(update_fields=["resolution"])
+        target.resolution = resolution
+    latest = target.updates.order_by("-date", "-recorded_at").first()
+    if latest and target.state == Recommendation.State.OPEN and not latest.decision:
+        target.status = latest.status
+    target.save()
+    Recommendation.objects.filter(suggested_match=rec).update(suggested_match=target)
+    rec.delete()
+    return target
+
+
+def dismiss_match(rec: Recommendation, *, user=None) -> Recommendation:
+    rec.suggested_match = None
+    rec.save(update_fields=["suggested_match"])
+    return rec
+
+
+def author(user):
+    return user if getattr(user, "is_authenticated", False) else None

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from django.db import transaction
 
-from indicators.models import Observation, period_bounds
+from indicators.models import Observation
+from indicators.periods import period_bounds
 from meetings.models import Pack
 
 

@@ -1,22 +1,187 @@
-"""The recommendation tracker: lists, a recommendation's history, the scrutiny manager's edits."""
+"""The recommendation tracker: lists, a recommendation's history, the scrutiny manager's edits,
+and the "Monitoring Scrutiny Recommendations" appendix for the next meeting."""
 
-from django.shortcuts import get_object_or_404, render
+import csv
+import datetime
 
-from meetings.selectors import tracker as tracker_selectors
-from scrutiny.access import public
+from django.contrib import messages
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+from django_tables2 import RequestConfig
+
+from meetings.filters import TrackerFilter
+from meetings.models import Committee, Meeting, Recommendation
+from meetings.selectors import tracker as selectors
+from meetings.services import monitoring_pdf
+from meetings.services import recommendations as lifecycle
+from meetings.tables import TrackerTable
+from meetings.tracker_forms import DecisionForm, DetailsForm, ProgressForm
+from scrutiny.access import Can, public, requires
 
 
 @public
 def tracker(request):
-    context = tracker_selectors.tracker_page(request.user, request.GET)
-    return render(request, "meetings/tracker.html", context)
+    filters = TrackerFilter(
+        request.GET or None,
+        queryset=selectors.with_history(
+            request.user, selectors.visible_recommendations(request.user)
+        ),
+    )
+    table = TrackerTable(filters.qs)
+    RequestConfig(request, paginate={"per_page": 50}).configure(table)
+    return render(
+        request,
+        "meetings/tracker.html",
+        {"filter": filters, "table": table, "panels": Committee.objects.all()},
+    )
 
 
 @public
 def recommendation_detail(request, pk):
-    rec = get_object_or_404(tracker_selectors.visible_recommendations(request.user), pk=pk)
-    return render(
-        request,
-        "meetings/recommendation.html",
-        tracker_selectors.recommendation_page(request.user, rec),
+    rec = get_object_or_404(selectors.visible_recommendations(request.user), pk=pk)
+    context = selectors.recommendation_page(request.user, rec)
+    context["progress_form"] = ProgressForm(
+        initial={"status": rec.status, "on": datetime.date.today()}
     )
+    context["decision_form"] = DecisionForm(committee=rec.committee)
+    context["details_form"] = DetailsForm(instance=rec)
+    return render(request, "meetings/recommendation.html", context)
+
+
+def manager_action(view):
+    """POST-only, scrutiny manager only; a broken rule comes back as a message, not an error page."""
+
+    @require_POST
+    @requires(Can.EDIT_RECOMMENDATIONS)
+    def wrapped(request, pk):
+        rec = get_object_or_404(Recommendation, pk=pk)
+        try:
+            return redirect(view(request, rec) or rec)
+        except lifecycle.LifecycleError as exc:
+            messages.error(request, str(exc))
+            return redirect(rec)
+
+    wrapped.__name__ = view.__name__
+    return wrapped
+
+
+@manager_action
+def record_progress(request, rec):
+    form = ProgressForm(request.POST)
+    if not form.is_valid():
+        raise lifecycle.LifecycleError("Choose a status and a date.")
+    lifecycle.record_progress(
+        rec,
+        status=form.cleaned_data["status"],
+        action_taken=form.cleaned_data["action_taken"],
+        user=request.user,
+        on=form.cleaned_data["on"],
+    )
+    messages.success(request, "Progress recorded.")
+
+
+@manager_action
+def record_decision(request, rec):
+    form = DecisionForm(request.POST, committee=rec.committee)
+    if not form.is_valid():
+        raise lifecycle.LifecycleError("Choose what the panel decided and at which meeting.")
+    lifecycle.record_panel_decision(
+        rec,
+        decision=form.cleaned_data["decision"],
+        meeting=form.cleaned_data["meeting"],
+        note=form.cleaned_data["note"],
+        user=request.user,
+    )
+    messages.success(request, "The panel's decision is recorded.")
+
+
+@manager_action
+def edit_details(request, rec):
+    form = DetailsForm(request.POST, instance=Recommendation.objects.get(pk=rec.pk))
+    if not form.is_valid():
+        raise lifecycle.LifecycleError(
+            "Check the details: " + "; ".join(e for errors in form.errors.values() for e in errors)
+        )
+    lifecycle.update_details(
+        rec, user=request.user, **{f: form.cleaned_data[f] for f in DetailsForm.Meta.fields}
+    )
+    messages.success(request, "Saved.")
+
+
+@manager_action
+def reopen(request, rec):
+    lifecycle.reopen(rec, user=request.user, note=request.POST.get("note", ""))
+
+
+@manager_action
+def confirm_match(request, rec):
+    target = lifecycle.confirm_match(rec, user=request.user)
+    messages.success(request, f"Joined with “{target}”.")
+    return target
+
+
+@manager_action
+def dismiss_match(request, rec):
+    lifecycle.dismiss_match(rec, user=request.user)
+
+
+@require_POST
+@requires(Can.EDIT_RECOMMENDATIONS)
+def track_resolution(request, pk):
+    from meetings.models import Resolution
+
+    resolution = get_object_or_404(Resolution, pk=pk)
+    rec = lifecycle.set_tracked(resolution, request.POST.get("tracked") == "yes", user=request.user)
+    messages.success(request, "Now tracked as a recommendation." if rec else "No longer tracked.")
+    return redirect(rec or resolution.minute.meeting)
+
+
+def report_context(request, panel):
+    committee = get_object_or_404(Committee, slug=panel)
+    meeting = None
+    if request.GET.get("meeting"):
+        meeting = get_object_or_404(Meeting, pk=request.GET["meeting"], committee=committee)
+    else:
+        meeting = (
+            Meeting.objects.filter(committee=committee, date__gte=datetime.date.today())
+            .order_by("date")
+            .first()
+        )
+    context = selectors.monitoring_report(request.user, committee, meeting)
+    context["meetings"] = Meeting.objects.filter(committee=committee).order_by("-date")
+    return context
+
+
+@public
+def monitoring_report(request, panel):
+    return render(request, "meetings/monitoring.html", report_context(request, panel))
+
+
+@public
+def monitoring_report_csv(request, panel):
+    context = report_context(request, panel)
+    response = HttpResponse(content_type="text/csv")
+    response["Content-Disposition"] = f'attachment; filename="monitoring-{panel}.csv"'
+    writer = csv.writer(response)
+    writer.writerow(["Date", "Title", "Action proposed", "Action Taken", "Progress Status"])
+    for row in context["rows"]:
+        rec = row.rec
+        writer.writerow(
+            [
+                rec.made_on.strftime("%d/%m/%y") if rec.made_on else "",
+                rec.title,
+                f"{rec.number}) {rec.text}",
+                row.action_taken,
+                row.progress_status,
+            ]
+        )
+    return response
+
+
+@public
+def monitoring_report_pdf(request, panel):
+    context = report_context(request, panel)
+    response = HttpResponse(monitoring_pdf.render(context), content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="monitoring-{panel}.pdf"'
+    return response

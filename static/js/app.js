@@ -8,3 +8,9 @@ document.addEventListener("submit", (event) => {
     event.preventDefault();
   }
 });
+
+document.addEventListener("click", (event) => {
+  if (event.target.closest(".js-print")) {
+    window.print();
+  }
+});

@@ -1,0 +1,54 @@
+"""Forms for the scrutiny manager's tracker pages."""
+
+from django import forms
+
+from meetings.models import AgendaItem, Meeting, Recommendation, RecommendationUpdate
+
+Progress = Recommendation.Progress
+
+
+class ProgressForm(forms.Form):
+    status = forms.ChoiceField(
+        choices=[c for c in Progress.choices if c[0] != Progress.PROPOSED], label="Progress status"
+    )
+    action_taken = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 4}), required=False, label="Action taken"
+    )
+    on = forms.DateField(label="Date", widget=forms.DateInput(attrs={"type": "date"}))
+
+
+class DecisionForm(forms.Form):
+    decision = forms.ChoiceField(
+        choices=[c for c in RecommendationUpdate.Decision.choices if c[0]], label="The panel"
+    )
+    meeting = forms.ModelChoiceField(queryset=Meeting.objects.none(), label="At the meeting of")
+    note = forms.CharField(required=False, label="Note")
+
+    def __init__(self, *args, committee, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["meeting"].queryset = Meeting.objects.filter(committee=committee).order_by(
+            "-date"
+        )
+
+
+class DetailsForm(forms.ModelForm):
+    class Meta:
+        model = Recommendation
+        fields = ["title", "text", "due_date", "due_meeting", "answered_by"]
+        widgets = {
+            "due_date": forms.DateInput(attrs={"type": "date"}),
+            "text": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        committee = self.instance.committee
+        self.fields["due_meeting"].queryset = Meeting.objects.filter(committee=committee).order_by(
+            "-date"
+        )
+        self.fields["answered_by"].queryset = (
+            AgendaItem.objects.filter(meeting__committee=committee)
+            .select_related("meeting")
+            .order_by("-meeting__date", "number")
+        )
+        self.fields["answered_by"].label = "Answered by agenda item"
