@@ -147,7 +147,7 @@ def test_tracker_rows_attach_across_packs_despite_title_and_tense(users):
         "1) That the Panel is provided with the re-offending rates for the last three years.",
     )
     assert found == rec and score >= 0.8
-    vague, score = find_match(
+    _, score = find_match(
         panel,
         made.date,
         2,
