@@ -37,10 +37,13 @@ KIND_NAMES = {
 
 
 def source_text(obs) -> str:
-    if obs.pack_id and obs.pdf_page:
+    """Where a value came from, for the hover: 'Mar 2022 pack, page 66 (table)'."""
+    how = {"narrative": " (from a sentence)", "ocr": " (read from an image)"}.get(obs.source, "")
+    if obs.pack_id:
         meeting = getattr(getattr(obs, "pack", None), "meeting", None)
-        when = f"{meeting.date:%b %Y} pack" if meeting else "pack"
-        return f"{when}, page {obs.pdf_page}"
+        where = f"{meeting.date:%b %Y} pack" if meeting else "pack"
+        page = f", page {obs.pdf_page}" if obs.pdf_page else ""
+        return f"{where}{page}{how}"
     return obs.get_source_display()
 
 
@@ -63,7 +66,7 @@ def trend_figure(
                 [period_label(o.period), format_value(o.value, unit), source_text(o)]
                 for o in points
             ],
-            hovertemplate="%{customdata[0]}: <b>%{customdata[1]}</b><br>%{customdata[2]}<extra></extra>",
+            hovertemplate="%{customdata[0]}: %{customdata[1]}<br>%{customdata[2]}<extra></extra>",  # no <b>: plotly styles it inline
         )
     )
     if target is not None and points:

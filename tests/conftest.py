@@ -48,3 +48,18 @@ def users(db):
         "dso": UserFactory(username="dso", roles=[Role.DSO.value]),
         "manager": UserFactory(username="manager", roles=[Role.MANAGER.value]),
     }
+
+
+@pytest.fixture
+def published_corpus(db, expected_extraction):
+    """Both corpus packs' expected extractions, stored and published: a real panel's data."""
+    from meetings.models import Pack
+    from meetings.services.extraction import store_extraction
+    from meetings.services.packs import publish_pack
+    from tests.factories import PackFactory
+
+    packs = []
+    for date in ("2022-03-31", "2023-03-30"):
+        pack = PackFactory(status=Pack.Status.PROCESSING, meeting=None, committee=None)
+        packs.append(publish_pack(store_extraction(pack, expected_extraction(date))))
+    return packs

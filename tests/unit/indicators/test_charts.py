@@ -15,6 +15,7 @@ def obs(period, value, start, page=3):
         pack_id=1,
         pdf_page=page,
         pack=None,
+        source="table",
         get_source_display=lambda: "Table",
     )
 
