@@ -71,7 +71,9 @@ def big_pack(pages: int = 300) -> Path:
 
 def main():
     packs = sorted(FIXTURES.glob("pack-*.pdf")) + [big_pack()]
-    print(f"{'pack':28s} {'pages':>5s} {'extract s':>10s} {'baseline s':>11s} {'ratio':>6s} {'extract MB':>11s} {'baseline MB':>12s}")
+    print(
+        f"{'pack':28s} {'pages':>5s} {'extract s':>10s} {'baseline s':>11s} {'ratio':>6s} {'extract MB':>11s} {'baseline MB':>12s}"
+    )
     for pack in packs:
         import pypdfium2 as pdfium
 

@@ -10,7 +10,7 @@ import datetime
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import F, OuterRef, Q, Subquery, Window
+from django.db.models import F, Max, Q, Window
 from django.db.models.functions import RowNumber
 
 from indicators import status as st
@@ -123,22 +123,7 @@ def dashboard_rows(committee, indicators=None) -> list[Row]:
     ids = [i.pk for i in indicators]
     rows = {i.pk: Row(i) for i in indicators}
 
-    last_start = (
-        published_observations()
-        .filter(indicator=OuterRef("indicator"))
-        .order_by("-period_start")
-        .values("period_start")[:1]
-    )
-    recent = (
-        current_revisions(published_observations().filter(indicator_id__in=ids))
-        .annotate(last_start=Subquery(last_start))
-        .filter(period_start__gte=F("last_start") - datetime.timedelta(days=RECENT_DAYS))
-        .order_by("indicator_id", "period_start")
-    )
-    by_indicator = defaultdict(list)
-    for obs in recent:
-        by_indicator[obs.indicator_id].append(obs)
-    for pk, series in by_indicator.items():
+    for pk, series in recent_series(ids).items():
         place(rows[pk], series)
 
     for target in latest_per(
@@ -153,6 +138,50 @@ def dashboard_rows(committee, indicators=None) -> list[Row]:
     for row in rows.values():
         row.last_meeting = last_meeting
     return [rows[i.pk] for i in indicators if rows[i.pk].latest is not None]
+
+
+def recent_series(ids) -> dict[int, list[Observation]]:
+    """Each indicator's current values over the last ~13 months it reported, oldest first.
+
+    Two queries: each indicator's last period, then the values since its cutoff (indicators
+    reporting to the same month share a cutoff, so the filter stays short). Of several revisions
+    of a period the one reported last wins.
+    """
+    last = dict(
+        published_observations()
+        .filter(indicator_id__in=ids)
+        .values_list("indicator_id")
+        .annotate(last=Max("period_start"))
+        .values_list("indicator_id", "last")
+    )
+    by_cutoff = defaultdict(list)
+    for pk, last_start in last.items():
+        if last_start:
+            by_cutoff[last_start - datetime.timedelta(days=RECENT_DAYS)].append(pk)
+    if not by_cutoff:
+        return {}
+    recent = Q()
+    for cutoff, members in by_cutoff.items():
+        recent |= Q(indicator_id__in=members, period_start__gte=cutoff)
+    current: dict[tuple[int, str], Observation] = {}
+    rows = published_observations().filter(recent).order_by("reported_on", "id")
+    for obs in rows.only(
+        "id",
+        "indicator_id",
+        "period",
+        "period_type",
+        "period_start",
+        "value",
+        "reported_on",
+        "pack_id",
+        "pdf_page",
+        "source",
+    ):
+        current[(obs.indicator_id, obs.period)] = obs
+    series = defaultdict(list)
+    for obs in sorted(current.values(), key=lambda o: o.period_start):
+        series[obs.indicator_id].append(obs)
+    return series
 
 
 def place(row: Row, series: list[Observation]):

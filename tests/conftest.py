@@ -30,6 +30,16 @@ def media_root(settings, tmp_path):
 
 
 @pytest.fixture(autouse=True)
+def empty_cache():
+    """Cached pages from one test must not be read by another."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
 def tasks_in_process(settings):
     """Unit and integration tests run tasks in-process; the worker test starts a real worker."""
     settings.CELERY_TASK_ALWAYS_EAGER = True

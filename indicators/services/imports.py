@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 
 from django.db import transaction
 
+from indicators.cache import figures_changed
 from indicators.models import (
     Benchmark,
     Indicator,
@@ -271,6 +272,7 @@ def apply_import(committee, plan: ImportPlan, on: datetime.date | None = None) -
             )
         touched.add(indicator.pk)
     renumber_revisions(touched)
+    figures_changed(committee.pk)
     return len(plan.rows)
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.db import transaction
 
+from indicators.cache import figures_changed
 from indicators.models import Benchmark, Commentary, Indicator, IndicatorAlias, Observation, Target
 from meetings.services.text_match import normalised
 
@@ -23,6 +24,7 @@ def update_indicator(
     indicator.save()
     if aliases is not None:
         set_aliases(indicator, aliases)
+    figures_changed(indicator.committee_id)
     return indicator
 
 
@@ -65,4 +67,5 @@ def merge_indicators(keep: Indicator, absorb: Indicator) -> Indicator:
     Indicator.objects.filter(suggested_match=absorb).update(suggested_match=keep)
     absorb.delete()
     renumber_revisions([keep.pk])
+    figures_changed(keep.committee_id)
     return keep

@@ -1,15 +1,16 @@
 """Councillors' indicator pages: the dashboard, one indicator, a section's small multiples."""
 
 from django.shortcuts import get_object_or_404, render
+from django.template.loader import render_to_string
 from django_tables2 import RequestConfig
 from django_tables2.export import TableExport
 
-from indicators import charts, selectors
+from indicators import cache, charts, selectors
 from indicators.filters import DashboardFilter
 from indicators.models import Indicator
 from indicators.tables import DashboardTable
 from meetings.models import Committee
-from scrutiny.access import public
+from scrutiny.access import Can, has, public
 
 
 def dashboard_table(request, committee):
@@ -34,19 +35,30 @@ def dashboard_table(request, committee):
 @public
 def dashboard(request, panel):
     committee = get_object_or_404(Committee, slug=panel)
-    filters, table, rows = dashboard_table(request, committee)
-    context = {
-        "committee": committee,
-        "filter": filters,
-        "table": table,
-        "counts": {
-            key: sum(1 for r in rows if r.rag.key == key) for key in ("red", "amber", "green")
-        },
-        "last_meeting": rows[0].last_meeting
-        if rows
-        else selectors.last_published_meeting(committee),
-    }
-    return render(request, "indicators/dashboard.html", context)
+
+    def build():
+        filters, table, rows = dashboard_table(request, committee)
+        context = {
+            "committee": committee,
+            "filter": filters,
+            "table": table,
+            "counts": {
+                key: sum(1 for r in rows if r.rag.key == key) for key in ("red", "amber", "green")
+            },
+            "last_meeting": rows[0].last_meeting
+            if rows
+            else selectors.last_published_meeting(committee),
+        }
+        return render_to_string("indicators/_dashboard_body.html", context, request=request)
+
+    body = cache.fragment(
+        "dashboard", committee.pk, request.GET.urlencode(), editor(request), build=build
+    )
+    return render(request, "indicators/dashboard.html", {"committee": committee, "body": body})
+
+
+def editor(request):
+    return has(request.user, Can.EDIT_INDICATORS)
 
 
 @public
@@ -65,15 +77,26 @@ def indicator_detail(request, panel, slug):
     indicator = get_object_or_404(
         Indicator.objects.select_related("committee"), committee__slug=panel, slug=slug
     )
-    context = selectors.indicator_page(indicator)
-    context["figure"] = charts.trend_figure(
-        indicator,
-        context["series"],
-        target=context["target"],
-        benchmarks=context["benchmarks"],
-        revised=context["revised"],
+
+    def build():
+        context = selectors.indicator_page(indicator)
+        context["figure"] = charts.trend_figure(
+            indicator,
+            context["series"],
+            target=context["target"],
+            benchmarks=context["benchmarks"],
+            revised=context["revised"],
+        )
+        return render_to_string("indicators/_indicator_body.html", context, request=request)
+
+    body = cache.fragment(
+        "indicator", indicator.committee_id, indicator.pk, editor(request), build=build
     )
-    return render(request, "indicators/indicator.html", context)
+    return render(
+        request,
+        "indicators/indicator.html",
+        {"indicator": indicator, "committee": indicator.committee, "body": body},
+    )
 
 
 @public

@@ -12,6 +12,7 @@ import json
 
 from django.db import transaction
 
+from indicators.cache import figures_changed
 from indicators.services.values import clear_indicator_values, store_indicator_values
 from meetings.models import (
     AgendaItem,
@@ -100,6 +101,8 @@ def store_extraction(pack: Pack, extraction: dict) -> Pack:
         pack.status = Pack.Status.NEEDS_REVIEW
     pack.reason = ""
     pack.save()
+    if pack.status == Pack.Status.PUBLISHED:
+        figures_changed(committee.pk)
     return pack
 
 

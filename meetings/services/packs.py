@@ -16,6 +16,7 @@ from django.core.files import File
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from indicators.cache import figures_changed
 from indicators.models import Observation
 from indicators.services.values import renumber_revisions
 from meetings.ingest.extract import extract
@@ -226,6 +227,7 @@ def publish_pack(pack: Pack, user=None) -> Pack:
         Observation.objects.filter(pack=pack).values_list("indicator_id", flat=True)
     )
     renumber_revisions(indicator_ids)
+    figures_changed(pack.committee_id)
     return pack
 
 
