@@ -70,7 +70,7 @@ def big_pack(pages: int = 300) -> Path:
 
 
 def main():
-    packs = sorted(FIXTURES.glob("pack-*.pdf")) + [big_pack()]
+    packs = [*sorted(FIXTURES.glob("pack-*.pdf")), big_pack()]
     print(
         f"{'pack':28s} {'pages':>5s} {'extract s':>10s} {'baseline s':>11s} {'ratio':>6s} {'extract MB':>11s} {'baseline MB':>12s}"
     )
