@@ -34,7 +34,8 @@ def environment():
         "REDIS_URL": os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/14"),
         "DEBUG": "0",
         "ALLOWED_HOSTS": "127.0.0.1,localhost",
-        "STATICFILES_BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage",
+        # As in production: hashed, compressed static files with far-future caching.
+        "STATIC_ROOT": str(ROOT / "bench" / "out" / "static"),
         "LOG_LEVEL": "ERROR",
     }
 
@@ -67,7 +68,7 @@ for p in range({panels}):
     Pack.objects.create(committee=panel, meeting=meeting, status="published", sha256=f"bench{{p}}", original_filename="bench.pdf", file="bench.pdf")
     indicators = Indicator.objects.bulk_create(
         Indicator(committee=panel, name=f"Indicator {{i:03d}} of panel {{p + 1}}", slug=f"indicator-{{i:03d}}", unit=random.choice(["percent", "count", "rate_per_10k"]),
-                  polarity=random.choice(["higher", "lower", "neither"]), section=f"Priority area {{i % 6 + 1}}")
+                  polarity=random.choice(["higher", "lower", "neither"]), section=f"Priority area {{i // 12 + 1}}")
         for i in range({indicators}))
     IndicatorAlias.objects.bulk_create(IndicatorAlias(indicator=i, name=i.name, key=i.name.lower()) for i in indicators)
     rows, benches, targets = [], [], []
@@ -105,6 +106,12 @@ def seed():
 
 
 def start_server(workers):
+    subprocess.run(
+        [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"],
+        cwd=ROOT,
+        env=environment(),
+        check=True,
+    )
     server = subprocess.Popen(
         [
             sys.executable,
@@ -162,6 +169,50 @@ def load(path, seconds, concurrency):
     return latencies
 
 
+def chart_page_weight(path):
+    """Bytes transferred and time to the first drawn chart for a page of 12 charts, in Chromium."""
+    chromium = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+    if not Path(chromium).exists():
+        print("(no Chromium: page weight not measured)")
+        return
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=chromium,
+            args=["--headless", "--no-sandbox", "--disable-background-networking", "--disable-gpu"],
+        )
+        for label, cached in (("first visit", False), ("repeat visit", True)):
+            page = browser.new_page(viewport={"width": 1366, "height": 900})
+            sizes = []
+            page.on(
+                "requestfinished",
+                lambda r: sizes.append(
+                    r.sizes()["responseBodySize"] + r.sizes()["responseHeadersSize"]
+                ),
+            )
+            if cached:
+                page.goto(f"http://127.0.0.1:{PORT}{path}")
+                page.wait_for_selector(".chart.drawn")
+                sizes.clear()
+            started = time.perf_counter()
+            page.goto(f"http://127.0.0.1:{PORT}{path}")
+            page.wait_for_selector(".chart.drawn", timeout=30000)
+            first_chart = time.perf_counter() - started
+            page.evaluate("window.scrollTo(0, document.body.scrollHeight)")
+            page.wait_for_function(
+                "document.querySelectorAll('.chart.drawn').length === document.querySelectorAll('.chart').length",
+                timeout=30000,
+            )
+            all_charts = time.perf_counter() - started
+            count = page.evaluate("document.querySelectorAll('.chart').length")
+            print(
+                f"{count}-chart page, {label}: {sum(sizes) / 1024:.0f} KB transferred, first chart {1000 * first_chart:.0f} ms, all charts {1000 * all_charts:.0f} ms"
+            )
+            page.close()
+        browser.close()
+
+
 def p95(values):
     return statistics.quantiles(values, n=20)[18] if len(values) >= 20 else max(values)
 
@@ -208,6 +259,7 @@ def main():
         base = results["/healthz"]
         for label in list(paths)[1:]:
             print(f"{label}: median {results[label] / base:.1f}× /healthz")
+        chart_page_weight("/panels/bench-panel-2/sections/Priority area 1/")
     finally:
         server.terminate()
         server.wait()

@@ -87,6 +87,7 @@ def trend_figure(
         add_benchmarks(fig, benchmarks, unit)
         add_revisions(fig, revised or {}, unit)
     fig.update_layout(
+        template="none",  # plotly.py's default template adds ~7 KB of JSON to every figure
         margin={"l": 48, "r": 12, "t": 10 if compact else 24, "b": 36},
         height=170 if compact else 380,
         showlegend=not compact,
