@@ -187,7 +187,7 @@ def chart_page_weight(path):
             sizes = []
             page.on(
                 "requestfinished",
-                lambda r: sizes.append(
+                lambda r, sizes=sizes: sizes.append(
                     r.sizes()["responseBodySize"] + r.sizes()["responseHeadersSize"]
                 ),
             )
