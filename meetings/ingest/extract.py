@@ -12,7 +12,7 @@ from pathlib import Path
 
 from . import agenda, front_sheet, glossary, minutes, reports, tracker
 from .indicators import extract_indicators
-from .pdf import PackPdf
+from .pdf import PackPdf, PdfError, ocr_available
 
 SCHEMA = "scrutiny-pack/1"
 
@@ -35,6 +35,11 @@ def extract(
     warnings: list[dict] = []
     with PackPdf(path) as pdf:
         pages = pdf.pages(progress=progress)
+        if not any(page.has_text_layer for page in pages) and not ocr_available():
+            raise PdfError(
+                "Every page of this PDF is a picture (a scan) with no text to read. Please upload the "
+                "PDF as published by the committee system, not a scan of a printed copy."
+            )
 
         meeting, found = front_sheet.parse_front_sheet(pages, pdf)
         warnings += found

@@ -216,7 +216,7 @@ class PackPdf:
 
     def ocr_text(self, number: int) -> str | None:
         """Text of a page read by tesseract, if it is installed; None otherwise."""
-        if not shutil.which("tesseract"):
+        if not ocr_available():
             return None
         with tempfile.TemporaryDirectory() as tmp:
             image_path = Path(tmp) / "page.png"
@@ -229,6 +229,18 @@ class PackPdf:
                 check=False,
             )
         return normalise_page_text(result.stdout) if result.returncode == 0 else None
+
+
+def ocr_available() -> bool:
+    """OCR is optional: it needs the tesseract binary (see README), and OCR_ENABLED not off."""
+    import os
+
+    return bool(shutil.which("tesseract")) and os.environ.get("OCR_ENABLED", "1").lower() not in (
+        "0",
+        "false",
+        "no",
+        "off",
+    )
 
 
 def clean_cell(text: str) -> str:

@@ -152,7 +152,6 @@ def ingest_pack(pack_id: int) -> Pack:
                     f"The PDF has {pages} pages; packs can have at most {settings.PACK_MAX_PAGES}."
                 )
             extraction = extract(local.name, progress=progress, filename=pack.original_filename)
-        refuse_unreadable(extraction)
         pack = store_extraction(pack, extraction)
         Pack.objects.filter(pk=pack_id).update(extracted_at=timezone.now())
     except (PdfError, ExtractionIncomplete) as exc:
@@ -166,18 +165,6 @@ def ingest_pack(pack_id: int) -> Pack:
         )
     pack.refresh_from_db()
     return pack
-
-
-def refuse_unreadable(extraction: dict):
-    """A pack whose every page is an image (a scan) cannot be read: say so rather than store nothing."""
-    warnings = extraction.get("warnings") or []
-    pages = (extraction.get("source") or {}).get("pages") or 0
-    no_text = {w.get("page") for w in warnings if "no text layer" in (w.get("message") or "")}
-    if pages and len(no_text) >= pages:
-        raise PdfError(
-            "Every page of this PDF is a picture (a scan) with no text to read. Please upload the "
-            "PDF as published by the committee system, not a scan of a printed copy."
-        )
 
 
 def fail_pack(pack_id: int, reason: str) -> Pack:
