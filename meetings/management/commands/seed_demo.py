@@ -11,7 +11,7 @@ from django.contrib.auth.models import Group, User
 from django.core.management.base import BaseCommand
 
 from meetings.models import Membership, Pack, Person
-from meetings.services.packs import PackRejected, ingest_pack, publish_pack, receive_pack
+from meetings.services.packs import DuplicatePack, ingest_pack, publish_pack, receive_pack
 from scrutiny.access import Role
 
 DEMO_PACKS = Path(settings.BASE_DIR) / "tests" / "fixtures"
@@ -52,9 +52,12 @@ class Command(BaseCommand):
         try:
             with open(pdf, "rb") as handle:
                 pack = receive_pack(handle, filename=pdf.name, enqueue=False)
-        except PackRejected:
-            self.stdout.write(f"{pdf.name}: already loaded")
-            return
+        except DuplicatePack as duplicate:
+            pack = duplicate.existing
+            if pack.status != Pack.Status.FAILED:
+                self.stdout.write(f"{pdf.name}: already loaded")
+                return
+            Pack.objects.filter(pk=pack.pk).update(status=Pack.Status.QUEUED, reason="")  # try again
         pack = ingest_pack(pack.pk)
         if pack.status == Pack.Status.NEEDS_REVIEW:
             publish_pack(pack)
