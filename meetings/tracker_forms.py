@@ -1,5 +1,7 @@
 """Forms for the scrutiny manager's tracker pages."""
 
+import datetime
+
 from django import forms
 
 from meetings.models import AgendaItem, Meeting, Recommendation, RecommendationUpdate
@@ -14,7 +16,9 @@ class ProgressForm(forms.Form):
     action_taken = forms.CharField(
         widget=forms.Textarea(attrs={"rows": 4}), required=False, label="Action taken"
     )
-    on = forms.DateField(label="Date", widget=forms.DateInput(attrs={"type": "date"}))
+    on = forms.DateField(
+        label="Date", widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    )
 
 
 class DecisionForm(forms.Form):
@@ -26,8 +30,11 @@ class DecisionForm(forms.Form):
 
     def __init__(self, *args, committee, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["meeting"].queryset = Meeting.objects.filter(committee=committee).order_by(
-            "-date"
+        meetings = Meeting.objects.filter(committee=committee).order_by("-date")
+        self.fields["meeting"].queryset = meetings
+        today = datetime.date.today()
+        self.fields["meeting"].initial = (
+            meetings.filter(date__lte=today).values_list("pk", flat=True).first()
         )
 
 
