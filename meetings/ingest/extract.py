@@ -47,7 +47,7 @@ def extract(
         warnings += found
         minutes_list, found = minutes.parse_minutes(pages, pdf)
         warnings += found
-        report_list, found = reports.parse_reports(pages, pdf)
+        report_list, found = reports.parse_reports(pages, pdf, agenda=agenda_items)
         warnings += found
         tracker_rows, found = tracker.parse_tracker(pages, pdf)
         warnings += found
