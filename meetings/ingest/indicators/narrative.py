@@ -1,0 +1,5 @@
+"""Stub until written."""
+
+
+def read(pages, meeting_date=None, warnings=None):
+    return []
