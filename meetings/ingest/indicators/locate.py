@@ -68,8 +68,7 @@ def section_heading(page) -> str | None:
             and not re.search(r"\d", text)
             and words[0][:1].isupper()
             and not text.endswith(".")
-        ):
-            if sum(w[:1].isupper() for w in words) >= len(words) / 2:
-                return text
+        ) and sum(w[:1].isupper() for w in words) >= len(words) / 2:
+            return text
         return None
     return None
