@@ -34,10 +34,8 @@ def header_label(text: str) -> str:
         if not out:
             out = part
         elif (
-            (out[-1].isalpha()
-            and part[:1].islower())
-            or (out[-1].isdigit()
-            and part[:1].isdigit())
+            (out[-1].isalpha() and part[:1].islower())
+            or (out[-1].isdigit() and part[:1].isdigit())
             or out.endswith("-")
         ):
             out += part
@@ -119,8 +117,7 @@ def unit_from(text: str) -> str | None:
     if (
         flat.startswith("percent")
         or flat in ("%", "pct")
-        or (flat.endswith("%")
-        and not flat.startswith("<"))
+        or (flat.endswith("%") and not flat.startswith("<"))
     ):
         return "percent"
     if flat.startswith("rate"):
