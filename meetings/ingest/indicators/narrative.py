@@ -192,10 +192,7 @@ def subject_before(sentence: str, end: int, taken) -> str | None:
         flags=re.IGNORECASE,
     )[-1]
     subject = SUBJECT_START.search(clause)
-    if subject:
-        clause = clause[subject.start(1) :]
-    else:
-        clause = LEAD_IN.sub("", clause.strip())
+    clause = clause[subject.start(1) :] if subject else LEAD_IN.sub("", clause.strip())
     clause = RELATIVE.sub(
         " ", clause
     )  # "children looked after that are placed" -> "… after placed"
