@@ -64,6 +64,7 @@ class Page:
     char_count: int
     image_count: int
     path_count: int
+    large_images: int = 0  # pictures big enough to be a chart or a scanned page, not a logo
     stamp: int | None = None  # the printed "Page N" (ModernGov counts from the minutes)
     agenda_item: str | None = None  # an "Agenda Item 9" stamp: where an item's papers begin
     _lines: list[str] | None = field(default=None, repr=False)
@@ -142,13 +143,15 @@ class PackPdf:
             raw = textpage.get_text_range()
             char_count = textpage.count_chars()
             textpage.close()
-            images = paths = 0
+            images = paths = large = 0
+            width, height = pdf_page.get_size()
             for obj in pdf_page.get_objects(max_depth=2):
                 if obj.type == pdfium_c.FPDF_PAGEOBJ_IMAGE:
                     images += 1
+                    left, bottom, right, top = obj.get_bounds()
+                    large += (right - left) > 0.25 * width and (top - bottom) > 50
                 elif obj.type == pdfium_c.FPDF_PAGEOBJ_PATH:
                     paths += 1
-            width, height = pdf_page.get_size()
         finally:
             pdf_page.close()
         return Page(
@@ -159,6 +162,7 @@ class PackPdf:
             char_count=char_count,
             image_count=images,
             path_count=paths,
+            large_images=large,
             stamp=page_stamp(raw),
             agenda_item=agenda_item_stamp(raw),
         )
@@ -214,21 +218,45 @@ class PackPdf:
         image.save(buffer, format="PNG", optimize=True)
         return buffer.getvalue()
 
-    def ocr_text(self, number: int) -> str | None:
-        """Text of a page read by tesseract, if it is installed; None otherwise."""
+    def ocr_words(self, number: int) -> list[Word]:
+        """Words of a page read by tesseract (positions in PDF points); [] when it is not installed."""
         if not ocr_available():
-            return None
+            return []
+        width_px = 2400
+        scale = width_px / self.page(number).width
         with tempfile.TemporaryDirectory() as tmp:
             image_path = Path(tmp) / "page.png"
-            image_path.write_bytes(self.render_png(number, width_px=2000))
+            image_path.write_bytes(self.render_png(number, width_px=width_px))
             result = subprocess.run(
-                ["tesseract", str(image_path), "-", "--psm", "4"],
+                ["tesseract", str(image_path), "-", "--psm", "6", "tsv"],
                 capture_output=True,
                 text=True,
-                timeout=120,
+                timeout=180,
                 check=False,
             )
-        return normalise_page_text(result.stdout) if result.returncode == 0 else None
+        return parse_tesseract_tsv(result.stdout, scale) if result.returncode == 0 else []
+
+
+def parse_tesseract_tsv(tsv: str, scale: float) -> list[Word]:
+    """tesseract's TSV (level 5 = word) as Words in PDF points."""
+    out = []
+    for row in tsv.splitlines()[1:]:
+        parts = row.split("\t")
+        if len(parts) < 12 or parts[0] != "5" or not parts[11].strip():
+            continue
+        left, top, width, height = (int(v) for v in parts[6:10])
+        if float(parts[10]) < 30:  # tesseract's own confidence: too low to be a value
+            continue
+        out.append(
+            Word(
+                clean_line(parts[11]),
+                left / scale,
+                (left + width) / scale,
+                top / scale,
+                (top + height) / scale,
+            )
+        )
+    return out
 
 
 def ocr_available() -> bool:

@@ -1,5 +1,120 @@
-"""Stub until written."""
+"""Tables without ruling lines (the 2019-style dense dataset), rebuilt from word positions.
+
+The header is the line with at least three periods; its labels (runs of words with no wide
+gap between them, plus any header words on the line above, e.g. "Statistical" over
+"Neighbours") give the columns. Every later word goes to the column it overlaps. A line with
+only name words belongs to the data line nearest to it: the first or second half of a wrapped
+indicator name. The same code reads OCR output, which also gives words with boxes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from meetings.ingest.layout import word_lines
+
+from .columns import classify
+from .tables import MIN_PERIODS, Grid
+
+GAP = 6.0  # points: wider than a space between words of one label
 
 
-def grids(words, page):
+@dataclass
+class Span:
+    x0: float
+    x1: float
+    words: list
+
+    @property
+    def text(self) -> str:
+        return " ".join(w.text for w in self.words)
+
+
+def spans(words, gap=GAP) -> list[Span]:
+    out: list[Span] = []
+    for word in sorted(words, key=lambda w: w.x0):
+        if out and word.x0 - out[-1].x1 <= gap:
+            out[-1].words.append(word)
+            out[-1].x1 = max(out[-1].x1, word.x1)
+        else:
+            out.append(Span(word.x0, word.x1, [word]))
+    return out
+
+
+def line_words(words, line):
+    return [w for w in words if abs(w.top - line.top) <= 3]
+
+
+def grids(words, page: int) -> list[Grid]:
+    lines = word_lines(words)
+    for at, line in enumerate(lines):
+        header = spans(line_words(words, line))
+        if sum(classify(s.text).role == "value" for s in header) < MIN_PERIODS:
+            continue
+        columns = [[s.x0, s.x1, s.text] for s in header]
+        if at > 0:  # header words wrapped onto the line above
+            for above in spans(line_words(words, lines[at - 1])):
+                for column in columns:
+                    if above.x0 < column[1] and above.x1 > column[0]:
+                        column[2] = f"{above.text}\n{column[2]}"
+                        break
+        return [build_grid(words, lines[at + 1 :], columns, page)]
     return []
+
+
+grids_from_ocr = grids
+
+
+def build_grid(words, lines, columns, page) -> Grid:
+    # A column stretches left to the previous column's end (names are left-aligned, numbers
+    # right-aligned), so assign each word to the column whose range it falls in.
+    bounds = []
+    for i, (x0, x1, _) in enumerate(columns):
+        left = (columns[i - 1][1] + x0) / 2 if i else -1e9
+        right = (x1 + columns[i + 1][0]) / 2 if i + 1 < len(columns) else 1e9
+        bounds.append((left, right))
+    first_value = next(i for i, c in enumerate(columns) if classify(c[2]).role == "value")
+    rows, name_only = [], []
+    for line in lines:
+        cells = [[] for _ in columns]
+        for word in line_words(words, line):
+            middle = (word.x0 + word.x1) / 2
+            index = next(
+                (i for i, (left, right) in enumerate(bounds) if left <= middle < right),
+                len(columns) - 1,
+            )
+            cells[index].append(word)
+        has_values = any(cells[i] for i in range(first_value, len(columns)))
+        if has_values:
+            rows.append({"line": line, "cells": cells})
+        elif any(cells):
+            name_only.append((line, cells))
+    for line, cells in name_only:
+        attach_name_line(rows, line, cells)
+    header = [[(c[2], None) for c in columns]]
+    return Grid(page, header + [[cell_of(ws) for ws in row["cells"]] for row in rows])
+
+
+def attach_name_line(rows, line, cells):
+    """A wrapped half of a name goes with the nearest data line (above or below)."""
+    if not rows:
+        return
+    nearest = min(rows, key=lambda r: abs(r["line"].top - line.top))
+    for i, words in enumerate(cells):
+        if words:
+            if line.top < nearest["line"].top:
+                nearest["cells"][i] = words + nearest["cells"][i]
+            else:
+                nearest["cells"][i] = nearest["cells"][i] + words
+
+
+def cell_of(words) -> tuple[str, tuple | None]:
+    if not words:
+        return "", None
+    box = (
+        min(w.x0 for w in words),
+        min(w.top for w in words),
+        max(w.x1 for w in words),
+        max(w.bottom for w in words),
+    )
+    return " ".join(w.text for w in words), tuple(round(v, 1) for v in box)

@@ -1,5 +1,49 @@
-"""Stub until written."""
+"""Pages whose figures are pictures: dashboard images and scanned pages.
+
+Their numbers cannot be read from a text layer, so each gets a warning naming the page. When
+the optional `tesseract` binary is installed (README), such pages of the performance report are
+OCR'd and read like any other page; what they yield is marked `source: "ocr"`, and the app will
+not publish it until a person has confirmed each value.
+"""
+
+from __future__ import annotations
+
+from .aligned import grids_from_ocr
+from .tables import find_header, indicators_from_grid
+
+DASHBOARD = "dashboard image: indicator values not read from this page"
+NO_TEXT = "page has no text layer (image only): indicator values not read"
 
 
-def read(pages, pdf, table_pages, prose_pages, warnings):
-    return []
+def read(pages, pdf, table_pages, prose_pages, warnings) -> list[dict]:
+    performance = {p.number for p in prose_pages} | {p.number for p in table_pages}
+    to_ocr = []
+    for page in pages:
+        if not page.has_text_layer:
+            warnings.append({"page": page.number, "message": NO_TEXT})
+            to_ocr.append(page)
+        elif page.large_images and page.number in performance:
+            warnings.append({"page": page.number, "message": DASHBOARD})
+            to_ocr.append(page)
+    if pdf is None:
+        return []
+    found = []
+    for page in to_ocr:
+        words = pdf.ocr_words(page.number)
+        if not words:
+            continue
+        for grid in grids_from_ocr(words, page.number):
+            header = find_header(grid)
+            if header is None:
+                continue
+            for item in indicators_from_grid(grid, header[1], header[0] + 1, None, warnings):
+                item["source"] = "ocr"
+                found.append(item)
+        if found:
+            warnings.append(
+                {
+                    "page": page.number,
+                    "message": "values read by OCR from an image: confirm each one before publishing",
+                }
+            )
+    return found
