@@ -174,21 +174,33 @@ class PackPdf:
         self._plumber = pdfplumber.open(str(self.path))
         return self._plumber
 
+    def _plumber_page(self, number: int):
+        """A pdfplumber page without superscripts: a footnote digit glued to a value ("2021" +
+        "¹" read as "20211") must not become part of the number."""
+        page = self._plumber_doc.pages[number - 1]
+        sizes = sorted(round(c["size"], 1) for c in page.chars)
+        if not sizes:
+            return page
+        floor = 0.7 * sizes[len(sizes) // 2]
+        return page.filter(
+            lambda obj: obj.get("object_type") != "char" or obj.get("size", floor) >= floor
+        )
+
     def words(self, number: int) -> list[Word]:
         """Words with positions (top-left origin), in reading order of lines."""
         if number not in self._words:
-            page = self._plumber_doc.pages[number - 1]
+            page = self._plumber_page(number)
             words = page.extract_words(keep_blank_chars=False, use_text_flow=False, x_tolerance=1.5)
             self._words[number] = [
                 Word(clean_line(w["text"]), w["x0"], w["x1"], w["top"], w["bottom"]) for w in words
             ]
-            page.flush_cache()
+            self._plumber_doc.pages[number - 1].flush_cache()  # free the parsed layout
         return self._words[number]
 
     def tables(self, number: int) -> list[Table]:
         """Ruled tables on a page, each cell with its text and box."""
         if number not in self._tables:
-            page = self._plumber_doc.pages[number - 1]
+            page = self._plumber_page(number)
             found = []
             for table in page.find_tables():
                 texts = table.extract()
@@ -202,7 +214,7 @@ class PackPdf:
                     )
                 found.append(Table(number, rows, _box(table.bbox)))
             self._tables[number] = found
-            page.flush_cache()
+            self._plumber_doc.pages[number - 1].flush_cache()  # free the parsed layout
         return self._tables[number]
 
     # --- pictures --------------------------------------------------------------------------

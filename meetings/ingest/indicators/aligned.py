@@ -16,8 +16,6 @@ from meetings.ingest.layout import word_lines
 from .columns import classify
 from .tables import MIN_PERIODS, Grid
 
-GAP = 6.0  # points: wider than a space between words of one label
-
 
 @dataclass
 class Span:
@@ -30,7 +28,10 @@ class Span:
         return " ".join(w.text for w in self.words)
 
 
-def spans(words, gap=GAP) -> list[Span]:
+def spans(words) -> list[Span]:
+    """Runs of words with no more than a space between them: one header label each."""
+    heights = sorted(w.bottom - w.top for w in words) or [8.0]
+    gap = 0.6 * heights[len(heights) // 2]
     out: list[Span] = []
     for word in sorted(words, key=lambda w: w.x0):
         if out and word.x0 - out[-1].x1 <= gap:
@@ -52,17 +53,37 @@ def grids(words, page: int) -> list[Grid]:
         if sum(classify(s.text).role == "value" for s in header) < MIN_PERIODS:
             continue
         columns = [[s.x0, s.x1, s.text] for s in header]
-        if at > 0:  # header words wrapped onto the line above
-            for above in spans(line_words(words, lines[at - 1])):
-                for column in columns:
-                    if above.x0 < column[1] and above.x1 > column[0]:
-                        column[2] = f"{above.text}\n{column[2]}"
-                        break
-        return [build_grid(words, lines[at + 1 :], columns, page)]
+        above = spans(line_words(words, lines[at - 1])) if at > 0 else []
+        if above and is_header_continuation(above):  # header labels wrapped onto the line above …
+            join_header_line(columns, above, above=True)
+        body = lines[at + 1 :]
+        if body and is_header_continuation(spans(line_words(words, body[0]))):
+            join_header_line(columns, spans(line_words(words, body[0])), above=False)  # … or below
+            body = body[1:]
+        return [build_grid(words, body, columns, page)]
     return []
 
 
 grids_from_ocr = grids
+
+
+def join_header_line(columns, extra_spans, above: bool):
+    for extra in extra_spans:
+        for column in columns:
+            if extra.x0 < column[1] and extra.x1 > column[0]:
+                column[2] = f"{extra.text}\n{column[2]}" if above else f"{column[2]}\n{extra.text}"
+                break
+
+
+def is_header_continuation(line_spans) -> bool:
+    """A line under the header with words but no numbers ('average', 'Neighbours')."""
+    text = " ".join(s.text for s in line_spans)
+    return (
+        bool(line_spans)
+        and not any(ch.isdigit() for ch in text)
+        and len(line_spans) <= 6
+        and all(len(s.text.split()) <= 3 for s in line_spans)
+    )
 
 
 def build_grid(words, lines, columns, page) -> Grid:
