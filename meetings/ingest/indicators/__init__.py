@@ -30,7 +30,7 @@ def extract_indicators(pages, pdf=None, meeting_date=None, reports=None):
         if item["name"].lower() not in named:
             indicators.append(item)
     indicators += scans.read(pages, pdf, table_pages, prose_pages, warnings)
-    blocks = commentary.read(prose_pages + table_pages, pages)
+    blocks = commentary.read(prose_pages)
     return [public(i) for i in indicators], blocks, warnings
 
 

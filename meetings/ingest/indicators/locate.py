@@ -22,6 +22,7 @@ NUMBER_TOKEN = re.compile(
 PERFORMANCE_REPORT = re.compile(
     r"performance|\bkpi|indicator|dashboard|scorecard|data pack", re.IGNORECASE
 )
+GLOSSARY = re.compile(r"^(?:[A-Z][A-Z &’']+ )?GLOSSARY\b|^Glossary of terms", re.MULTILINE)
 GENERIC_HEADINGS = re.compile(
     r"^(?:what the data tells us|analysis|action/?\s*next steps|progress analysis|performance|contents|overview.*|kpi dashboard.*|summary|key)$",
     re.IGNORECASE,
@@ -32,7 +33,12 @@ def performance_pages(pages, reports=None) -> tuple[list, list]:
     """-> (pages that look like tables, prose pages of the performance report)."""
     table_pages = [p for p in pages if looks_tabular(p)]
     start, end = performance_report_span(pages, reports)
-    prose = [p for p in pages[start:end] if p.has_text_layer and p not in table_pages]
+    prose = []
+    for page in pages[start:end]:
+        if GLOSSARY.search("\n".join(page.lines[:3])):
+            break  # the glossary appended to the report is not commentary
+        if page.has_text_layer and page not in table_pages:
+            prose.append(page)
     return table_pages, prose
 
 
