@@ -31,7 +31,28 @@ def extract_indicators(pages, pdf=None, meeting_date=None, reports=None):
             indicators.append(item)
     indicators += scans.read(pages, pdf, table_pages, prose_pages, warnings)
     blocks = commentary.read(prose_pages)
+    assign_sections(indicators, blocks)
     return [public(i) for i in indicators], blocks, warnings
+
+
+def assign_sections(indicators, blocks):
+    """An indicator without a section takes the priority area of the commentary that discusses it
+    (the block quoting its name) or, for a table, of the commentary that follows it."""
+    for item in indicators:
+        if item.get("section"):
+            continue
+        name = item["name"].lower()[:40]
+        quoting = [
+            b
+            for b in blocks
+            if b["section"] and b["page"] == item["page"] and name in b["text"].lower()
+        ]
+        following = [
+            b for b in blocks if b["section"] and b["page"] in (item["page"], item["page"] + 1)
+        ]
+        chosen = quoting or (following if item.get("source") == "table" else [])
+        if chosen:
+            item["section"] = chosen[0]["section"]
 
 
 def read_tables(table_pages, pdf, warnings) -> list[dict]:
