@@ -102,8 +102,14 @@ CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BROKER_TRANSPORT_OPTIONS = {
-    "visibility_timeout": int(os.environ.get("CELERY_VISIBILITY", "3600"))
+    # How long an unacknowledged pack waits before another worker gets it back.
+    "visibility_timeout": int(os.environ.get("CELERY_VISIBILITY", "3600")),
 }
+if os.environ.get("CELERY_RESTORE_INTERVAL"):  # tests: hand back a killed worker's pack quickly
+    CELERY_BROKER_TRANSPORT_OPTIONS["unacked_restore_interval"] = int(
+        os.environ["CELERY_RESTORE_INTERVAL"]
+    )
+    CELERY_BROKER_TRANSPORT_OPTIONS["unacked_restore_throttle"] = 1
 CELERY_TASK_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 

@@ -25,6 +25,7 @@ def start_worker(visibility=60):
         "DATABASE_URL": f"postgres://{db['USER']}@{db['HOST']}:{db['PORT']}/{db['NAME']}",
         "REDIS_URL": os.environ["REDIS_URL"],
         "CELERY_VISIBILITY": str(visibility),
+        "CELERY_RESTORE_INTERVAL": "1",
     }
     from django.conf import settings
 
