@@ -54,10 +54,11 @@ def trend_figure(
     suffix = "%" if unit == "percent" else ""
     fig = go.Figure()
     points = [o for o in series if o.period_start]
+    xs, ys, custom = with_gaps(points, unit, compact)
     fig.add_trace(
         go.Scatter(
-            x=[o.period_start.isoformat() for o in points],
-            y=[o.value for o in points],
+            x=xs,
+            y=ys,
             mode="lines+markers",
             name=indicator.name if compact else "Value",
             line={"color": COLOURS["value"], "width": 2},
@@ -96,7 +97,7 @@ def trend_figure(
         plot_bgcolor="#ffffff",
         paper_bgcolor="#ffffff",
         font={"family": "system-ui, sans-serif", "size": 12},
-        xaxis={"type": "date", "showgrid": False, "tickformat": "%b %Y"},
+        xaxis=x_axis(points),
         yaxis={
             "ticksuffix": suffix,
             "gridcolor": "#e8ecf2",
@@ -104,6 +105,34 @@ def trend_figure(
         },
     )
     return json.loads(pio.to_json(fig, validate=False))
+
+
+def with_gaps(points, unit, compact):
+    """x, y and hover data, with a break wherever periods are missing: a line must not bridge a
+    year in which nothing was reported."""
+    xs, ys, custom = [], [], []
+    for previous, obs in zip([None, *points], points, strict=False):
+        if (
+            previous is not None
+            and period_end(previous.period_type, previous.period_start) < obs.period_start
+        ):
+            xs.append(None)
+            ys.append(None)
+            custom.append(None)
+        xs.append(obs.period_start.isoformat())
+        ys.append(obs.value)
+        custom.append(
+            [period_label(obs.period), format_value(obs.value, unit)]
+            + ([] if compact else [source_text(obs)])
+        )
+    return xs, ys, custom
+
+
+def x_axis(points) -> dict:
+    axis = {"type": "date", "showgrid": False, "tickformat": "%b %Y"}
+    if points and (points[-1].period_start - points[0].period_start).days < 200:
+        axis["dtick"] = "M1"  # a few months: one tick a month, not the same month three times
+    return axis
 
 
 def add_benchmarks(fig, benchmarks, unit):

@@ -84,3 +84,16 @@ def assert_no_csp_violations(page):
         p for p in page.console_problems if "Content Security Policy" in p or "Refused to" in p
     ]
     assert problems == [], problems
+
+
+def wait_until(page, expression: str, timeout: float = 20.0):
+    """Poll a JavaScript expression until it is true. (Playwright's wait_for_function evaluates
+    its predicate with eval, which the page's strict CSP rightly refuses.)"""
+    import time
+
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if page.evaluate(expression):
+            return
+        page.wait_for_timeout(100)
+    raise AssertionError(f"still false after {timeout}s: {expression}")

@@ -3,7 +3,7 @@
 import pytest
 
 from indicators.models import Indicator
-from tests.functional.conftest import assert_no_csp_violations
+from tests.functional.conftest import assert_no_csp_violations, wait_until
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -61,6 +61,6 @@ def test_dashboard_filter_indicator_hover_and_export(page, panel, shot):
 
 def test_section_small_multiples(page, panel, shot):
     page.goto(f"/panels/{panel.slug}/sections/Right Service at the Right Time/")
-    page.wait_for_function("document.querySelectorAll('.chart.drawn').length >= 6", timeout=20000)
+    wait_until(page, "document.querySelectorAll('.chart.drawn').length >= 6")
     shot(page, "section-multiples")
     assert_no_csp_violations(page)
