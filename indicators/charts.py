@@ -63,11 +63,11 @@ def trend_figure(
             name=indicator.name if compact else "Value",
             line={"color": COLOURS["value"], "width": 2},
             marker={"size": 5 if compact else 7},
-            customdata=[
-                [period_label(o.period), format_value(o.value, unit), source_text(o)]
-                for o in points
-            ],
-            hovertemplate="%{customdata[0]}: %{customdata[1]}<br>%{customdata[2]}<extra></extra>",  # no <b>: plotly styles it inline
+            customdata=custom,
+            # No <b> or other markup: plotly would style it inline, which the CSP forbids.
+            hovertemplate="%{customdata[0]}: %{customdata[1]}"
+            + ("" if compact else "<br>%{customdata[2]}")
+            + "<extra></extra>",
         )
     )
     if target is not None and points:

@@ -3,8 +3,8 @@
 import pytest
 
 from meetings.models import AgendaItem, Pack
-from tests.functional.conftest import assert_no_csp_violations, wait_until
 from tests.factories import UserFactory
+from tests.functional.conftest import assert_no_csp_violations, wait_until
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -75,3 +75,10 @@ def test_compact_figure_for_small_multiples():
     figure = trend_figure(INDICATOR, SERIES, target=23.0, compact=True)
     assert figure["layout"]["showlegend"] is False
     assert figure["layout"]["height"] == 170
+
+
+def test_a_line_breaks_over_unreported_months():
+    series = [*SERIES, obs("2022-01", 30.0, datetime.date(2022, 1, 1))]
+    value = trend_figure(INDICATOR, series)["data"][0]
+    assert value["x"] == ["2021-04-01", "2021-05-01", None, "2022-01-01"]
+    assert value["customdata"][3][0] == "Jan 2022"  # hover text stays with its point
