@@ -57,7 +57,8 @@ class Command(BaseCommand):
             if pack.status != Pack.Status.FAILED:
                 self.stdout.write(f"{pdf.name}: already loaded")
                 return
-            Pack.objects.filter(pk=pack.pk).update(status=Pack.Status.QUEUED, reason="")  # try again
+            # It failed before (say, with an older parser): read it again.
+            Pack.objects.filter(pk=pack.pk).update(status=Pack.Status.QUEUED, reason="")
         pack = ingest_pack(pack.pk)
         if pack.status == Pack.Status.NEEDS_REVIEW:
             publish_pack(pack)

@@ -144,3 +144,22 @@ def test_a_finished_pack_is_not_ingested_again(monkeypatch, expected_extraction,
 def test_rejection_is_a_value_error_for_scripts():
     with pytest.raises(PackRejected):
         receive_pack(io.BytesIO(b"hello"), filename="x.pdf", enqueue=False)
+
+
+def test_progress_is_polled_while_the_worker_reads(client, users):
+    from tests.factories import PackFactory
+
+    pack = PackFactory(
+        status=Pack.Status.PROCESSING,
+        meeting=None,
+        committee=None,
+        progress_done=30,
+        progress_total=91,
+    )
+    client.force_login(users["dso"])
+    partial = client.get(reverse("meetings:pack_progress", args=[pack.pk]), HTTP_HX_REQUEST="true")
+    html = partial.content.decode()
+    assert "Reading page 30 of 91" in html and 'hx-trigger="every 1s"' in html
+    Pack.objects.filter(pk=pack.pk).update(status=Pack.Status.NEEDS_REVIEW)
+    done = client.get(reverse("meetings:pack_progress", args=[pack.pk]), HTTP_HX_REQUEST="true")
+    assert done["HX-Refresh"] == "true"  # finished: the page reloads into the review screen

@@ -267,3 +267,27 @@ def test_filters_on_the_tracker_list(client, rec):
     html = client.get(url, {"overdue": "on"}).content.decode()
     assert overdue.text in html and rec.text not in html
     assert Meeting.objects.exists()
+
+
+def test_the_manager_overrides_a_procedural_reading_from_the_meeting_page(
+    client, users, expected_extraction
+):
+    pack = publish_pack(
+        store_extraction(
+            PackFactory(status=Pack.Status.PROCESSING, meeting=None, committee=None),
+            expected_extraction("2023-03-30"),
+        )
+    )
+    exclusion = Resolution.objects.get(minute__pack=pack, minute__number=28)
+    assert not exclusion.is_substantive
+    meeting_url = exclusion.minute.meeting.get_absolute_url()
+    assert "Track as a recommendation" not in client.get(meeting_url).content.decode()
+    client.force_login(users["manager"])
+    assert "Track as a recommendation" in client.get(meeting_url).content.decode()
+    response = client.post(
+        reverse("meetings:track_resolution", args=[exclusion.pk]), {"tracked": "yes"}
+    )
+    rec = Recommendation.objects.get(resolution=exclusion)
+    assert response["Location"] == rec.get_absolute_url()
+    client.post(reverse("meetings:track_resolution", args=[exclusion.pk]), {"tracked": "no"})
+    assert not Recommendation.objects.filter(resolution=exclusion).exists()
