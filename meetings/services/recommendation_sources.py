@@ -66,20 +66,29 @@ def recommend_from_resolutions(pack, committee, resolutions):
                 rec.resolution = resolution
                 rec.save(update_fields=["resolution"])
             continue
-        text = strip_number(resolution.text)
-        Recommendation.objects.create(
-            committee=committee,
-            resolution=resolution,
-            meeting=minute.meeting,
-            made_on=minute.meeting.date,
-            title=title_case(minute.title)[:300],
-            number=resolution.number,
-            text=text,
-            pack=pack,
-            pdf_page=minute.pdf_page,
-            suggested_match=rec if rec is not None and score >= POSSIBLE else None,
-            **due_from(committee, text),
+        recommendation_from(
+            resolution, suggested=rec if rec is not None and score >= POSSIBLE else None
         )
+
+
+def recommendation_from(resolution, suggested=None) -> Recommendation:
+    """A tracked recommendation made by a resolution of the minutes."""
+    minute = resolution.minute
+    committee = minute.meeting.committee
+    text = strip_number(resolution.text)
+    return Recommendation.objects.create(
+        committee=committee,
+        resolution=resolution,
+        meeting=minute.meeting,
+        made_on=minute.meeting.date,
+        title=title_case(minute.title)[:300],
+        number=resolution.number,
+        text=text,
+        pack=minute.pack,
+        pdf_page=minute.pdf_page,
+        suggested_match=suggested,
+        **due_from(committee, text),
+    )
 
 
 def record_tracker_rows(pack, committee, meeting, rows):

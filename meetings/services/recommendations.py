@@ -17,7 +17,7 @@ from django.db import transaction
 
 from meetings.models import Recommendation, RecommendationUpdate, Resolution
 
-from .recommendation_sources import due_from, strip_number, title_case
+from .recommendation_sources import recommendation_from
 
 Progress = Recommendation.Progress
 Decision = RecommendationUpdate.Decision
@@ -134,23 +134,7 @@ def set_tracked(resolution: Resolution, tracked: bool, *, user=None) -> Recommen
             existing.resolution = None
             existing.save(update_fields=["resolution"])
         return None
-    if existing:
-        return existing
-    minute = resolution.minute
-    committee = minute.meeting.committee
-    text = strip_number(resolution.text)
-    return Recommendation.objects.create(
-        committee=committee,
-        resolution=resolution,
-        meeting=minute.meeting,
-        made_on=minute.meeting.date,
-        title=title_case(minute.title)[:300],
-        number=resolution.number,
-        text=text,
-        pack=minute.pack,
-        pdf_page=minute.pdf_page,
-        **due_from(committee, text),
-    )
+    return existing or recommendation_from(resolution)
 
 
 @transaction.atomic
