@@ -14,9 +14,11 @@ from meetings.models import (
     Membership,
     Minute,
     Pack,
+    Recommendation,
     Report,
     Resolution,
 )
+from meetings.services.page_images import printed_pages
 from scrutiny.access import exempt_filter, is_staff_reader, published_filter
 
 
@@ -67,8 +69,27 @@ def visible_minutes(user, meeting):
 def home_page(user) -> dict:
     today = datetime.date.today()
     meetings = visible_meetings(user)
+    from meetings.selectors.tracker import overdue_filter
+
+    open_recs = Q(recommendations__state="open")
+    if not is_staff_reader(user):
+        open_recs &= Q(recommendations__pack=None) | Q(
+            recommendations__pack__status=Pack.Status.PUBLISHED
+        )
+    published_series = Q(indicators__observations__pack__status=Pack.Status.PUBLISHED) | Q(
+        indicators__observations__pack=None, indicators__observations__isnull=False
+    )
     context = {
-        "panels": Committee.objects.annotate(meeting_count=Count("meetings")).order_by("name"),
+        "panels": Committee.objects.annotate(
+            indicator_count=Count("indicators", filter=published_series, distinct=True),
+            open_recommendations=Count("recommendations", filter=open_recs, distinct=True),
+            overdue_recommendations=Count(
+                "recommendations",
+                filter=open_recs
+                & Q(recommendations__in=Recommendation.objects.filter(overdue_filter())),
+                distinct=True,
+            ),
+        ).order_by("name"),
         "upcoming": meetings.filter(date__gte=today).order_by("date")[:5],
         "recent": meetings.filter(date__lt=today).order_by("-date")[:8],
     }
@@ -97,9 +118,15 @@ def meeting_page(user, meeting) -> dict:
     hidden = AgendaItem.objects.filter(meeting=meeting, exempt=True).filter(
         published_filter(user)
     ).count() - (visible_agenda(user, meeting).filter(exempt=True).count())
+    agenda = list(visible_agenda(user, meeting))
+    for pack in {item.pack for item in agenda if item.first_page}:
+        stamps = printed_pages(pack)
+        for item in agenda:
+            if item.pack_id == pack.pk:
+                item.papers_page = stamps.get(item.first_page)
     return {
         "meeting": meeting,
-        "agenda": visible_agenda(user, meeting),
+        "agenda": agenda,
         "reports": visible_reports(user, meeting),
         "minutes": visible_minutes(user, meeting),
         "present": attendance.filter(status=Attendance.Status.PRESENT).select_related("person"),

@@ -38,3 +38,19 @@ def page_size(pack, page: int) -> tuple[float, float]:
             return found.width, found.height
     except (PdfError, OSError, IndexError):
         return 595.0, 842.0
+
+
+def printed_pages(pack) -> dict[int, int]:
+    """{printed "Page N" stamp: PDF page}: agendas cite printed pages, links need PDF pages."""
+    from django.core.cache import cache
+
+    key = f"pack:{pack.sha256}:printed-pages"
+    found = cache.get(key)
+    if found is None:
+        try:
+            with PackPdf(pack.file.path) as pdf:
+                found = {page.stamp: page.number for page in pdf.pages() if page.stamp}
+        except (PdfError, OSError):
+            found = {}
+        cache.set(key, found, None)
+    return found
