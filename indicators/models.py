@@ -56,6 +56,10 @@ class Indicator(models.Model):
     slug = models.SlugField(max_length=200)
     unit = models.CharField(max_length=20, choices=Unit.choices, default=Unit.OTHER)
     polarity = models.CharField(max_length=10, choices=Polarity.choices, default=Polarity.NEITHER)
+    polarity_confirmed = models.BooleanField(
+        default=False,
+        help_text="Set by an officer; otherwise inferred from the indicator's wording.",
+    )
     section = models.CharField(
         max_length=200, blank=True, help_text="Priority area or service area."
     )

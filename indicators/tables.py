@@ -16,6 +16,7 @@ class DashboardTable(tables.Table):
         accessor="indicator__name",
         verbose_name="Indicator",
         linkify=lambda record: record.indicator.get_absolute_url(),
+        attrs={"td": {"class": "indicator-name"}},
     )
     value = tables.Column(
         verbose_name="Latest", attrs={"td": {"class": "num"}, "th": {"class": "num"}}

@@ -21,6 +21,8 @@ def update_indicator(
 ) -> Indicator:
     for name, value in fields.items():
         setattr(indicator, name, value)
+    if "polarity" in fields:
+        indicator.polarity_confirmed = True
     indicator.save()
     if aliases is not None:
         set_aliases(indicator, aliases)

@@ -8,6 +8,7 @@ accept (merging them); series never join across units.
 
 from __future__ import annotations
 
+import re
 from difflib import SequenceMatcher
 
 from django.db.models import Max, Q
@@ -18,6 +19,7 @@ from indicators.models import (
     Indicator,
     IndicatorAlias,
     Observation,
+    Polarity,
     Source,
     Target,
     Unit,
@@ -119,6 +121,7 @@ def indicator_for(pack, committee, item) -> Indicator:
         return found
     indicator = Indicator.objects.create(
         committee=committee,
+        polarity=infer_polarity(name),
         name=name[:400],
         code=(item.get("ref") or "")[:30],
         unit=unit,
@@ -128,6 +131,30 @@ def indicator_for(pack, committee, item) -> Indicator:
     )
     IndicatorAlias.objects.create(indicator=indicator, name=name[:400], key=key[:400])
     return indicator
+
+
+LOWER_IS_BETTER = re.compile(
+    r"re-?referr|repeat|missing|exclusions?\b|excluded from|\bneet\b|not in education|3\s*\+?\s*(?:or more )?(?:placements|moves)|"
+    r"placement moves|overdue|late\b|delay|out of (?:area|timescale)|agency (?:staff|social)|vacanc|turnover|"
+    r"re-?offend|first time entrants|custody|complaints|waiting",
+    re.IGNORECASE,
+)
+HIGHER_IS_BETTER = re.compile(
+    r"\bwithin\b|in \d+ (?:working )?days|on time|in time|timel|up to date|visit|seen\b|"
+    r"supervision|reviews? (?:held|completed)|health assessments|permanence|attendance|good or outstanding|"
+    r"achiev|attain|participation|in education, employment|\beet\b|stability",
+    re.IGNORECASE,
+)
+
+
+def infer_polarity(name: str) -> str:
+    """A first guess at whether higher is better, from the wording; officers confirm or change it.
+    Volumes (contacts, referrals, children in care) are neither: more is not better or worse."""
+    if LOWER_IS_BETTER.search(name):
+        return Polarity.LOWER_BETTER
+    if HIGHER_IS_BETTER.search(name):
+        return Polarity.HIGHER_BETTER
+    return Polarity.NEITHER
 
 
 def closest_series(candidates, key):

@@ -29,6 +29,8 @@ def dashboard_table(request, committee):
         "name",
     ]
     table.committee_slug = committee.slug
+    if table.grouped:
+        table.columns.hide("section")  # the section is the group heading
     return filters, table, rows
 
 

@@ -32,7 +32,7 @@ def test_dashboard_filter_indicator_hover_and_export(page, panel, shot):
     page.select_option("#id_rag", "red")
     page.click("button:has-text('Filter')")
     page.wait_for_url("**rag=red**")
-    names = page.locator("table.dashboard tbody td:nth-child(2)").all_inner_texts()
+    names = page.locator("table.dashboard tbody td.indicator-name").all_inner_texts()
     assert any("Percentage of CLA for whom a visit" in n for n in names)
     assert all(
         "Off target" in t for t in page.locator("table.dashboard tbody td .rag").all_inner_texts()

@@ -63,3 +63,21 @@ def test_formatting():
     assert st.format_change(4.0, "percent") == "+4 pts"
     assert st.format_change(-12, "count") == "−12"
     assert st.format_change(None, "count") == "–"
+
+
+@pytest.mark.parametrize(
+    ("name", "polarity"),
+    [
+        ("Percentage of re-referrals within 12 months", "lower"),
+        ("Children in care with 3+ moves in 12 months", "lower"),
+        ("Percentage of C&F assessments completed within 45 working days", "higher"),
+        ("CLA visiting within six weeks", "higher"),
+        ("Percentage of CLA children with an up to date review", "higher"),
+        ("Number of contacts", "neither"),
+        ("Number of Voluntarily Accommodated Section 20s (S20) at period end excluding UASC", "neither"),
+    ],
+)
+def test_polarity_is_inferred_from_the_wording(name, polarity):
+    from indicators.services.values import infer_polarity
+
+    assert infer_polarity(name) == polarity
