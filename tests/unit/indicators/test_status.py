@@ -74,7 +74,10 @@ def test_formatting():
         ("CLA visiting within six weeks", "higher"),
         ("Percentage of CLA children with an up to date review", "higher"),
         ("Number of contacts", "neither"),
-        ("Number of Voluntarily Accommodated Section 20s (S20) at period end excluding UASC", "neither"),
+        (
+            "Number of Voluntarily Accommodated Section 20s (S20) at period end excluding UASC",
+            "neither",
+        ),
     ],
 )
 def test_polarity_is_inferred_from_the_wording(name, polarity):
