@@ -81,3 +81,15 @@ def test_corpus_minutes(corpus, expected_extraction):
         ]
         for mine, theirs in zip(got["items"], want["items"], strict=True):
             assert len(mine["resolutions"]) == len(theirs["resolutions"])
+
+
+def test_other_councils_word_the_heading_differently():
+    from meetings.ingest.minutes import HEADER
+
+    for heading in (
+        "MINUTES OF THE MEETING HELD ON 25 NOVEMBER 2021",
+        "Minutes of the Children and Families Scrutiny Panel meeting held on Thursday, 25 November 2021",
+        "MINUTES OF THE SPECIAL MEETING HELD ON 4 JULY 2019",
+        "Minutes of the meeting of the Overview and Scrutiny Committee held at the Civic Centre on 4 July 2019",
+    ):
+        assert HEADER.search(heading), heading
