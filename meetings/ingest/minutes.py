@@ -16,8 +16,9 @@ from .layout import is_blank, is_cover_sheet, paragraphs, word_lines
 from .text import Line, join_wrapped
 
 HEADER = re.compile(
-    r"MINUTES OF (?:THE )?(?:[\w&,'’\- ]{0,80}? )?MEETING (?:OF [\w ,&'’\-]+? )?HELD (?:ON|AT [^\n]{0,60}? ON)\s+(.+)",
-    re.IGNORECASE,
+    r"^\s*MINUTES OF (?:THE )?(?:[\w&,'’\- ]{0,80}? )?MEETING (?:OF [\w ,&'’\-]+? )?HELD (?:ON|AT [^\n]{0,60}? ON)\s+(.+)",
+    re.IGNORECASE
+    | re.MULTILINE,  # a heading starts its line: "… approved the minutes of the meeting held on" does not
 )
 ITEM = re.compile(r"^(\d{1,3})\.?\s+([A-Z][A-Z0-9 ,.'’&()\-–/:]+)$")
 LABEL = re.compile(

@@ -93,3 +93,6 @@ def test_other_councils_word_the_heading_differently():
         "Minutes of the meeting of the Overview and Scrutiny Committee held at the Civic Centre on 4 July 2019",
     ):
         assert HEADER.search(heading), heading
+    assert not HEADER.search(
+        "RESOLVED that the minutes of the meeting held on 22 July 2021 be approved"
+    )
