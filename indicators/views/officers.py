@@ -10,6 +10,8 @@ from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
+from indicators import selectors
+from indicators.filters import DashboardFilter
 from indicators.forms import ImportForm, IndicatorForm, MergeForm
 from indicators.models import Indicator
 from indicators.services import imports
@@ -95,7 +97,13 @@ def import_values(request, panel):
 def export_template(request, panel, fmt):
     """The panel's indicators in the import template (empty of values when there are none)."""
     committee = get_object_or_404(Committee, slug=panel)
-    rows = imports.export_rows(Indicator.objects.filter(committee=committee))
+    # Any set of indicators the dashboard can filter to: the same filters apply here.
+    chosen = DashboardFilter(
+        request.GET or None,
+        queryset=Indicator.objects.filter(committee=committee),
+        sections=selectors.sections_of(committee),
+    )
+    rows = imports.export_rows(chosen.qs)
     if fmt == "xlsx":
         from openpyxl import Workbook
 

@@ -138,3 +138,12 @@ def test_xlsx_export_round_trips_through_import(client, users, published_corpus)
     )
     assert preview.context["plan"].rejected == []
     assert preview.context["plan"].new_indicators == []
+
+
+def test_the_template_exports_the_filtered_set(client, published_corpus):
+    panel = published_corpus[0].committee
+    response = client.get(
+        reverse("indicators:template", args=[panel.slug, "csv"]), {"q": "care leavers"}
+    )
+    rows = list(csv.reader(io.StringIO(response.content.decode())))
+    assert {row[0] for row in rows[1:]} == {"Number of care leavers"}
