@@ -34,6 +34,12 @@ FROM_TO_MONTHS = re.compile(
 FROM_TO_ONE_MONTH = re.compile(
     rf"\bfrom\s+{NUM}{NOT_A_LEVEL}\s+to\s+{NUM}{NOT_A_LEVEL}\s+in\s+{MONTH}\b", re.IGNORECASE
 )
+# "… rose to 95% in February from 93% in January", "93% in February, compared with 95% in January":
+# the later value is printed first.
+LATER_FIRST = re.compile(
+    rf"\b(?:to\s+)?{NUM}{NOT_A_LEVEL}\s+in\s+{MONTH},?\s+(?:from|compared\s+(?:to|with)|up\s+from|down\s+from)\s+{NUM}{NOT_A_LEVEL}\s+in\s+{MONTH}\b",
+    re.IGNORECASE,
+)
 PAIR = re.compile(
     rf"\(?\b{NUM}{NOT_A_LEVEL}\s+in\s+{MONTH}\s+and\s+{NUM}{NOT_A_LEVEL}\s+in\s+{MONTH}\b\)?",
     re.IGNORECASE,
@@ -148,7 +154,12 @@ def read_sentence(sentence: str, month: str) -> list[tuple[str, list, bool]]:
                 )
             )
             taken.append(match.span())
-    for pattern, shape in ((FROM_TO_MONTHS, "two"), (PAIR, "two"), (FROM_TO_ONE_MONTH, "one")):
+    for pattern, shape in (
+        (FROM_TO_MONTHS, "two"),
+        (LATER_FIRST, "later first"),
+        (PAIR, "two"),
+        (FROM_TO_ONE_MONTH, "one"),
+    ):
         for match in pattern.finditer(sentence):
             if any(start <= match.start() < end for start, end in taken):
                 continue
@@ -166,6 +177,9 @@ def statement_values(match, shape, month):
     """The (period, value) pairs a statement gives, or None if its months do not run forward."""
     if shape == "two":
         first, first_pct, first_month, second, second_pct, second_month = match.groups()
+        a, b = month_before(month, first_month), month_before(month, second_month)
+    elif shape == "later first":
+        second, second_pct, second_month, first, first_pct, first_month = match.groups()
         a, b = month_before(month, first_month), month_before(month, second_month)
     else:
         first, first_pct, second, second_pct, second_month = match.groups()

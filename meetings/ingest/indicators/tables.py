@@ -131,11 +131,7 @@ def read_row(name, by_role, page, section, warnings) -> dict:
                 "message": f"'{name[:60]}' {values[i][0]}: value {values[i][1]:g} does not fit its row and was not read",
             }
         )
-    target = None
-    for _, (text, _) in by_role["target"]:
-        value, _ = parse_value(text, allow_comparison=True)
-        if value is not None and target is None:
-            target = value
+    target = choose_target(by_role["target"], [p for p, v, _ in values if v is not None])
     benchmarks = []
     for column, (text, _) in by_role["benchmark"]:
         value, _ = parse_value(text)
@@ -168,6 +164,27 @@ def read_row(name, by_role, page, section, warnings) -> dict:
         "source": "table",
         "page": page,
     }
+
+
+def choose_target(target_cells, periods) -> float | None:
+    """One target from several target columns ("Target 18/19", "Target 19/20"): the one for the
+    financial year of the latest value, else the last one printed."""
+    targets = []
+    for column, (text, _) in target_cells:
+        value, _ = parse_value(text, allow_comparison=True)
+        if value is not None:
+            targets.append((column.period, value))
+    if not targets:
+        return None
+    latest = max(periods) if periods else None
+    if latest and len(latest) == 7 and latest[4] == "-" and latest[5:].isdigit():
+        year, month = int(latest[:4]), int(latest[5:])
+        start = year if month >= 4 else year - 1
+        current = f"{start}-{str(start + 1)[-2:]}"
+        for period, value in targets:
+            if period == current:
+                return value
+    return targets[-1][1]
 
 
 def merge_duplicates(indicators: list[dict], warnings: list) -> list[dict]:

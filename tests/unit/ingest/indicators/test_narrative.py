@@ -104,3 +104,15 @@ def test_no_reporting_month_no_values():
     page = make_page("The number of referrals decreased from 220 in January to 172 in February.")
     assert read([page]) == []
     assert read([page], meeting_date="2023-03-30")[0]["values"][1]["period"] == "2023-02"
+
+
+def test_the_later_value_printed_first():
+    assert statements("CP visiting rose to 95% in February from 93% in January.") == [
+        ("CP visiting", [("2023-01", 93.0), ("2023-02", 95.0)])
+    ]
+    assert statements(
+        "The number of contacts was 1598 in February, compared with 1839 in January."
+    ) == [("Number of contacts", [("2023-01", 1839.0), ("2023-02", 1598.0)])]
+    assert (
+        statements("Timeliness was 80% in January, compared with 85% in February.") == []
+    )  # runs backwards

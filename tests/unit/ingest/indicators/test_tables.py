@@ -153,3 +153,23 @@ def test_a_whitespace_aligned_dataset(tmp_path):
         plans["ref"] == "CP6B"
         and plans["name"] == "Number of children subject to a Child Protection Plan"
     )
+
+
+def test_several_target_columns_choose_the_year_of_the_latest_value():
+    table = grid(
+        [
+            [
+                "Indicator",
+                "Jan-19",
+                "Feb-19",
+                "Mar-19",
+                "Target 17/18",
+                "Target 18/19",
+                "Target 19/20",
+            ],
+            ["Re-referrals", "24%", "25%", "23%", "22%", "21%", "20%"],
+        ]
+    )
+    start, header = find_header(table)
+    [row] = indicators_from_grid(table, header, start + 1, None, [])
+    assert row["target"] == 21.0  # March 2019 falls in 2018-19
