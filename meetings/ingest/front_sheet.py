@@ -74,9 +74,11 @@ def parse_front_sheet(pages, pdf=None):
         warnings.append(
             {
                 "page": 1,
-                "message": "no front sheet found: panel and date taken from report cover sheets",
+                "message": "no front sheet found: panel, date and venue read from the agenda and report cover sheets",
             }
         )
+    if front is None:
+        read_labelled_fields(pages[:4], meeting)
     if not meeting["committee"] or not meeting["date"]:
         fall_back_to_cover_sheets(pages, meeting, warnings)
     meeting["municipal_year_dates"] = read_meeting_dates(pages[:8])
@@ -263,6 +265,40 @@ def read_meeting_dates(pages) -> list[str]:
                 years = (start, start + 1)
         return municipal_year_dates(" ".join(block), years)
     return []
+
+
+LABELLED = {
+    "date": re.compile(r"^(?:Date(?: of meeting)?)\s*:\s*(.+)$", re.IGNORECASE),
+    "time": re.compile(r"^Time\s*:\s*(.+)$", re.IGNORECASE),
+    "venue": re.compile(r"^(?:Venue|Place|Location)\s*:\s*(.+)$", re.IGNORECASE),
+}
+
+
+def read_labelled_fields(pages, meeting):
+    """Without a front sheet, agendas often print 'Date: …', 'Time: …', 'Venue: …', and the
+    public information page names the panel in capitals."""
+    for page in pages:
+        for at, line in enumerate(page.lines[:40]):
+            for field, pattern in LABELLED.items():
+                match = pattern.match(line.strip())
+                if not match or meeting[field]:
+                    continue
+                value = match.group(1).strip()
+                if field == "date":
+                    meeting["date"] = iso(find_date(value))
+                    meeting["time"] = meeting["time"] or find_time(value)
+                elif field == "time":
+                    meeting["time"] = find_time(value)
+                else:
+                    meeting["venue"] = value
+            if (
+                line.strip().upper() == "PUBLIC INFORMATION"
+                and not meeting["committee"]
+                and at + 1 < len(page.lines)
+            ):
+                name = page.lines[at + 1].strip()
+                if PANEL_WORDS.search(name):
+                    meeting["committee"] = title_case(name)
 
 
 def fall_back_to_cover_sheets(pages, meeting, warnings):

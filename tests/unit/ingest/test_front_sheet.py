@@ -90,3 +90,22 @@ def test_corpus_front_sheets(corpus, expected_extraction):
         assert meeting["members"] == want["members"]
         assert meeting["appointed_members"] == want["appointed_members"]
         assert meeting["contacts"] == want["contacts"]
+
+
+def test_no_front_sheet_but_labelled_agenda_fields():
+    public = make_page(
+        "PUBLIC INFORMATION\nOVERVIEW AND SCRUTINY MANAGEMENT COMMITTEE\nRole of this committee …",
+        number=1,
+    )
+    agenda = make_page(
+        "AGENDA\nDate: Thursday, 7 February 2019\nTime: 5.30 pm\nVenue: Council Chamber, Civic Centre\n1 APOLOGIES",
+        number=2,
+    )
+    meeting, warnings = parse_front_sheet([public, agenda])
+    assert meeting["committee"] == "Overview and Scrutiny Management Committee"
+    assert (meeting["date"], meeting["time"], meeting["venue"]) == (
+        "2019-02-07",
+        "17:30",
+        "Council Chamber, Civic Centre",
+    )
+    assert warnings[0]["message"].startswith("no front sheet")
