@@ -154,19 +154,32 @@ def split_header(text: str) -> list[str]:
     return re.split(r"\s{2,}|(?<=[a-z])\s(?=[A-Z])", text)
 
 
+TWO_WORD_LABEL = re.compile(
+    r"^(?:action (?:proposed|taken)|progress status|date of|recommendation made)$", re.IGNORECASE
+)
+
+
 def column_starts(header_words) -> list[tuple[float, str]]:
-    starts, used = [], set()
+    """Where each column starts, from the header's words; a two-word label ("Action Taken",
+    "Progress Status") starts one column, not two."""
+    starts, used, skip = [], set(), False
     for i, word in enumerate(header_words):
+        if skip:
+            skip = False
+            continue
         phrase = " ".join(w.text for w in header_words[i : i + 2])
-        for name, pattern in HEADER_WORDS.items():
-            if name in used:
-                continue
-            if pattern.search(phrase) or pattern.search(word.text):
-                if name == "action_proposed" and "taken" in phrase.lower():
-                    continue
-                starts.append((word.x0, name))
-                used.add(name)
-                break
+        two = bool(TWO_WORD_LABEL.match(phrase))
+        text = phrase if two else word.text
+        skip = two
+        name = next(
+            (n for n, pattern in HEADER_WORDS.items() if n not in used and pattern.search(text)),
+            None,
+        )
+        if name == "action_proposed" and "taken" in text.lower():
+            name = None if "action_taken" in used else "action_taken"
+        if name:
+            starts.append((word.x0, name))
+            used.add(name)
     return sorted(starts)
 
 

@@ -15,6 +15,7 @@ from meetings.ingest.layout import word_lines
 
 from .columns import classify
 from .tables import MIN_PERIODS, Grid
+from .values import looks_like_value
 
 
 @dataclass
@@ -94,7 +95,9 @@ def build_grid(words, lines, columns, page) -> Grid:
         left = (columns[i - 1][1] + x0) / 2 if i else -1e9
         right = (x1 + columns[i + 1][0]) / 2 if i + 1 < len(columns) else 1e9
         bounds.append((left, right))
-    first_value = next(i for i, c in enumerate(columns) if classify(c[2]).role == "value")
+    roles = [classify(c[2]).role for c in columns]
+    first_value = roles.index("value")
+    name_at = roles.index("name") if "name" in roles[:first_value] else None
     rows, name_only = [], []
     for line in lines:
         cells = [[] for _ in columns]
@@ -104,6 +107,13 @@ def build_grid(words, lines, columns, page) -> Grid:
                 (i for i, (left, right) in enumerate(bounds) if left <= middle < right),
                 len(columns) - 1,
             )
+            if index >= first_value and name_at is not None:
+                # A long name runs on past the gap left for it: anything ending before the first
+                # period's header starts, or any word that is not a value, is still the name.
+                ends_before_values = word.x1 < columns[first_value][0]
+                wordy = not looks_like_value(word.text) and word.x0 < columns[first_value][1]
+                if ends_before_values or wordy:
+                    index = name_at
             cells[index].append(word)
         has_values = any(cells[i] for i in range(first_value, len(columns)))
         if has_values:
