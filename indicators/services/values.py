@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from difflib import SequenceMatcher
 
-from django.db.models import Max, Q
+from django.db.models import Q
 
 from indicators.models import (
     Benchmark,
@@ -192,7 +192,3 @@ def renumber_revisions(indicator_ids):
             obs.revision = n
             changed.append(obs)
     Observation.objects.bulk_update(changed, ["revision"])
-
-
-def latest_revision(indicator, period):
-    return indicator.observations.filter(period=period).aggregate(Max("revision"))["revision__max"]

@@ -5,7 +5,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
-from meetings.forms import REVIEW_FORMS, PackUploadForm
+from meetings.forms.packs import REVIEW_FORMS, PackUploadForm
 from meetings.models import Pack, Resolution
 from meetings.selectors import review
 from meetings.services import packs as pack_services

@@ -11,12 +11,12 @@ from django.views.decorators.http import require_POST
 from django_tables2 import RequestConfig
 
 from meetings.filters import TrackerFilter
+from meetings.forms.tracker import DecisionForm, DetailsForm, ProgressForm
 from meetings.models import Committee, Meeting, Recommendation
 from meetings.selectors import tracker as selectors
 from meetings.services import monitoring_pdf
 from meetings.services import recommendations as lifecycle
 from meetings.tables import TrackerTable
-from meetings.tracker_forms import DecisionForm, DetailsForm, ProgressForm
 from scrutiny.access import Can, public, requires
 
 
