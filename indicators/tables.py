@@ -49,6 +49,11 @@ class DashboardTable(tables.Table):
         return format_value(record.value, record.unit)
 
     def render_period(self, record):
+        if record.changed_since_last_meeting:
+            return format_html(
+                '{} <span class="badge new" title="Reported since the last meeting">new</span>',
+                record.period,
+            )
         return record.period
 
     def render_change(self, record):

@@ -101,9 +101,25 @@ def home_page(user) -> dict:
 
 
 def committee_page(user, committee) -> dict:
+    from meetings.selectors.tracker import visible_recommendations, with_history
+
     memberships = Membership.objects.filter(committee=committee).select_related("person")
+    open_recs = with_history(
+        user, visible_recommendations(user).filter(committee=committee, state="open")
+    )
+    last_made = (
+        open_recs.exclude(made_on=None)
+        .order_by("-made_on")
+        .values_list("made_on", flat=True)
+        .first()
+    )
     return {
         "committee": committee,
+        "asked_last_time": open_recs.filter(made_on=last_made).order_by("title", "number")
+        if last_made
+        else [],
+        "asked_on": last_made,
+        "still_open": open_recs.count(),
         "members": [m for m in memberships if m.role != Membership.Role.APPOINTED],
         "appointed": [m for m in memberships if m.role == Membership.Role.APPOINTED],
         "meetings": visible_meetings(user, committee).order_by("-date"),
