@@ -23,29 +23,42 @@ import re
 from .columns import unit_from_name
 from .periods import MONTH, month_before, reporting_month
 
-NUM = r"(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s*(%?)"
 NOT_A_LEVEL = (
     r"(?!\s*(?:percentage points?|pp\b|points?\b|per cent(?:age)? points?|times\b|fold\b))"
 )
-FROM_TO_MONTHS = re.compile(
-    rf"\bfrom\s+{NUM}{NOT_A_LEVEL}\s+in\s+{MONTH}\s+to\s+{NUM}{NOT_A_LEVEL}\s+in\s+{MONTH}\b",
-    re.IGNORECASE,
-)
-FROM_TO_ONE_MONTH = re.compile(
-    rf"\bfrom\s+{NUM}{NOT_A_LEVEL}\s+to\s+{NUM}{NOT_A_LEVEL}\s+in\s+{MONTH}\b", re.IGNORECASE
-)
-# "… rose to 95% in February from 93% in January", "93% in February, compared with 95% in January":
-# the later value is printed first.
-LATER_FIRST = re.compile(
-    rf"\b(?:to\s+)?{NUM}{NOT_A_LEVEL}\s+in\s+{MONTH},?\s+(?:from|compared\s+(?:to|with)|up\s+from|down\s+from)\s+{NUM}{NOT_A_LEVEL}\s+in\s+{MONTH}\b",
-    re.IGNORECASE,
-)
-PAIR = re.compile(
-    rf"\(?\b{NUM}{NOT_A_LEVEL}\s+in\s+{MONTH}\s+and\s+{NUM}{NOT_A_LEVEL}\s+in\s+{MONTH}\b\)?",
-    re.IGNORECASE,
-)
+MONTH_NAMES = MONTH.replace("(", "(?:", 1)  # the same alternatives, without capturing
+
+
+def value(tag: str) -> str:
+    """A printed number (and % sign) that is a level, not a change."""
+    return rf"(?P<{tag}>\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?)\s*(?P<{tag}_pct>%?){NOT_A_LEVEL}"
+
+
+def when(tag: str) -> str:
+    """A month, with its year when the sentence gives one ("in December 2022")."""
+    return rf"(?P<{tag}_month>{MONTH_NAMES})(?:\s+(?P<{tag}_year>20\d\d))?"
+
+
+# Each statement names an earlier value (a) and a later one (b); the later may come first.
+STATEMENTS = [
+    re.compile(
+        rf"\bfrom\s+{value('a')}\s+in\s+{when('a')}\s+to\s+{value('b')}\s+in\s+{when('b')}\b",
+        re.IGNORECASE,
+    ),
+    re.compile(
+        rf"\b(?:to\s+)?{value('b')}\s+in\s+{when('b')},?\s+(?:from|compared\s+(?:to|with)|up\s+from|down\s+from)\s+{value('a')}\s+in\s+{when('a')}\b",
+        re.IGNORECASE,
+    ),
+    re.compile(
+        rf"\(?\b{value('a')}\s+in\s+{when('a')}\s+and\s+{value('b')}\s+in\s+{when('b')}\b\)?",
+        re.IGNORECASE,
+    ),
+    re.compile(rf"\bfrom\s+{value('a')}\s+to\s+{value('b')}\s+in\s+{when('b')}\b", re.IGNORECASE),
+]
+# "the care leaver supervision timeliness figure of 86% which has improved … from 45% in January":
+# the later value is the reporting month's.
 FIGURE_SINCE = re.compile(
-    rf"\bthe\s+(?P<name>[\w\s&'’\-+/()]+?)\s+figure\s+of\s+{NUM}{NOT_A_LEVEL}\s+which\s+has\s+\w+(?:\s+\w+)?\s+from\s+{NUM}{NOT_A_LEVEL}\s+in\s+{MONTH}\b",
+    rf"\bthe\s+(?P<name>[\w\s&'’\-+/()]+?)\s+figure\s+of\s+{value('b')}\s+which\s+has\s+\w+(?:\s+\w+)?\s+from\s+{value('a')}\s+in\s+{when('a')}\b",
     re.IGNORECASE,
 )
 TARGET = re.compile(
@@ -136,58 +149,41 @@ def read_sentence(sentence: str, month: str) -> list[tuple[str, list, bool]]:
     """-> [(indicator name, [(period, value), …], is a percentage)] stated in one sentence."""
     out = []
     taken = []  # spans already read, so one statement is not read twice
-    for match in FIGURE_SINCE.finditer(sentence):
-        now, now_pct, before, before_pct, before_month = (
-            match.group(2),
-            match.group(3),
-            match.group(4),
-            match.group(5),
-            match.group(6),
-        )
-        earlier = month_before(month, before_month)
-        if earlier and earlier < month and now_pct == before_pct:
-            out.append(
-                (
-                    clean_name(match.group("name")),
-                    [(earlier, number(before)), (month, number(now))],
-                    bool(now_pct),
-                )
-            )
-            taken.append(match.span())
-    for pattern, shape in (
-        (FROM_TO_MONTHS, "two"),
-        (LATER_FIRST, "later first"),
-        (PAIR, "two"),
-        (FROM_TO_ONE_MONTH, "one"),
-    ):
+    for pattern in [FIGURE_SINCE, *STATEMENTS]:
         for match in pattern.finditer(sentence):
             if any(start <= match.start() < end for start, end in taken):
                 continue
-            values = statement_values(match, shape, month)
+            values = statement_values(match, month)
             if values is None:
                 continue
-            name = subject_before(sentence, match.start(), taken)
+            named = match.groupdict().get("name")
+            name = clean_name(named) if named else subject_before(sentence, match.start(), taken)
             if name:
                 out.append((name, values[0], values[1]))
                 taken.append(match.span())
     return out
 
 
-def statement_values(match, shape, month):
-    """The (period, value) pairs a statement gives, or None if its months do not run forward."""
-    if shape == "two":
-        first, first_pct, first_month, second, second_pct, second_month = match.groups()
-        a, b = month_before(month, first_month), month_before(month, second_month)
-    elif shape == "later first":
-        second, second_pct, second_month, first, first_pct, first_month = match.groups()
-        a, b = month_before(month, first_month), month_before(month, second_month)
-    else:
-        first, first_pct, second, second_pct, second_month = match.groups()
-        b = month_before(month, second_month)
-        a = previous_period(b) if b else None
-    if first_pct != second_pct or not (a and b and a < b):
+def statement_values(match, month):
+    """The (period, value) pairs a statement gives, or None unless its months run forward."""
+    found = match.groupdict()
+    later = (
+        resolve(found.get("b_month"), found.get("b_year"), month) if found.get("b_month") else month
+    )
+    earlier = (
+        resolve(found.get("a_month"), found.get("a_year"), month) if found.get("a_month") else None
+    )
+    if earlier is None and later:
+        earlier = previous_period(later)  # "from 553 to 545 in February": the month before
+    if found["a_pct"] != found["b_pct"] or not (earlier and later and earlier < later <= month):
         return None
-    return [(a, number(first)), (b, number(second))], bool(second_pct)
+    return [(earlier, number(found["a"])), (later, number(found["b"]))], bool(found["b_pct"])
+
+
+def resolve(month_name: str, year: str | None, reporting: str) -> str | None:
+    """A month named in a sentence, as a period: its own year if printed, else the latest such
+    month on or before the reporting month."""
+    return month_before(f"{year}-12" if year else reporting, month_name)
 
 
 def previous_period(period: str) -> str:

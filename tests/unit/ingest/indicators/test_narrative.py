@@ -116,3 +116,12 @@ def test_the_later_value_printed_first():
     assert (
         statements("Timeliness was 80% in January, compared with 85% in February.") == []
     )  # runs backwards
+
+
+def test_months_with_their_years():
+    assert statements(
+        "Child re-referrals fell from 30% in December 2022 to 27% in January 2023."
+    ) == [("Child re-referrals", [("2022-12", 30.0), ("2023-01", 27.0)])]
+    assert (
+        statements("Re-referrals fell from 30% in March 2023 to 27% in April 2023.") == []
+    )  # after the report
