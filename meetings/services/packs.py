@@ -21,7 +21,7 @@ from indicators.models import Observation
 from indicators.services.values import renumber_revisions
 from meetings.ingest.extract import extract
 from meetings.ingest.pdf import PdfError, inspect_pdf
-from meetings.models import Pack
+from meetings.models import Meeting, Pack
 
 from .extraction import ExtractionIncomplete, clear_stored_rows, store_extraction
 from .memberships import sync_memberships
@@ -209,6 +209,9 @@ def publish_pack(pack: Pack, user=None) -> Pack:
     pack.published_by = user if getattr(user, "is_authenticated", False) else None
     pack.save(update_fields=["status", "published_at", "published_by"])
     sync_memberships(pack)
+    if pack.meeting.status == Meeting.Status.SCHEDULED and pack.meeting.date < timezone.localdate():
+        pack.meeting.status = Meeting.Status.HELD  # a pack back-filled after its meeting
+        pack.meeting.save(update_fields=["status"])
     apply_published_updates(pack)
     indicator_ids = set(
         Observation.objects.filter(pack=pack).values_list("indicator_id", flat=True)
