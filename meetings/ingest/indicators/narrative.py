@@ -87,6 +87,12 @@ RELATIVE = re.compile(r"\s+(?:that|who|which)\s+(?:are|is|were|was)\s+", re.IGNO
 ANOTHER_SUBJECT = re.compile(
     r"\b(?:also\s+)?highlight(?:ed|ing)?\b|\bcompar(?:ing|ed)\b", re.IGNORECASE
 )
+# "This figure decreased from …", "Performance improved from …": the sentence does not say which
+# indicator; a value read without its indicator would be a guess.
+NOT_A_NAME = re.compile(
+    r"^(?:this|that|these|those|it|its|which|there|performance|the figure|figures?|data|overall|we|our)\b",
+    re.IGNORECASE,
+)
 SENTENCE_BREAK = re.compile(
     r"(?<=[.!?])\s+(?=[A-Z(‘'\"“])|(?<=[a-z]\.)(?=[A-Z][a-z])|\s+(?=Analysis\s*:)"
 )
@@ -212,7 +218,12 @@ def subject_before(sentence: str, end: int, taken) -> str | None:
     clause = re.sub(r"\s+(?:with\s+an?\s+\w+|by)$", "", clause.strip())
     name = clean_name(clause)
     words = name.split()
-    if len(words) < 2 or len(words) > 16 or not re.search(r"[A-Za-z]{3}", name):
+    if (
+        len(words) < 2
+        or len(words) > 16
+        or not re.search(r"[A-Za-z]{3}", name)
+        or NOT_A_NAME.match(name)
+    ):
         return None
     return name
 

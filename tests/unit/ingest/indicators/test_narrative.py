@@ -125,3 +125,15 @@ def test_months_with_their_years():
     assert (
         statements("Re-referrals fell from 30% in March 2023 to 27% in April 2023.") == []
     )  # after the report
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "This figure decreased from 86% in January to 84% in February.",
+        "It increased from 20 in January to 25 in February.",
+        "Performance improved from 80% in January to 85% in February.",
+    ],
+)
+def test_no_indicator_no_value(sentence):
+    assert statements(sentence) == []
