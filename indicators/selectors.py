@@ -64,6 +64,11 @@ class Row:
         return f"Row({self.indicator.name!r})"
 
     @property
+    def section_key(self):
+        """Sections in order, indicators without one last."""
+        return self.indicator.section or "\uffff"
+
+    @property
     def unit(self):
         return self.indicator.unit
 

@@ -11,7 +11,9 @@ def number_or_none(value):
 
 
 class DashboardTable(tables.Table):
-    section = tables.Column(accessor="indicator__section", verbose_name="Section")
+    section = tables.Column(
+        accessor="indicator__section", verbose_name="Section", order_by=("section_key",)
+    )
     name = tables.Column(
         accessor="indicator__name",
         verbose_name="Indicator",
