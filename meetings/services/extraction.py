@@ -85,6 +85,8 @@ def store_extraction(pack: Pack, extraction: dict) -> Pack:
         meeting, time=parse_time(meeting_data.get("time")), venue=meeting_data.get("venue") or ""
     )
 
+    # An earlier draft of the same meeting goes first, so nothing read now is matched to it.
+    replace_earlier_drafts(pack, meeting)
     agenda = store_agenda(pack, meeting, extraction.get("agenda") or [])
     store_reports(pack, meeting, agenda, extraction.get("reports") or [])
     resolutions = store_minutes(pack, committee, extraction.get("minutes") or [])
@@ -93,7 +95,6 @@ def store_extraction(pack: Pack, extraction: dict) -> Pack:
     record_tracker_rows(pack, committee, meeting, extraction.get("tracker") or [])
     store_indicator_values(pack, committee, meeting, extraction)
 
-    replace_earlier_drafts(pack, meeting)
     pack.committee, pack.meeting = committee, meeting
     pack.extraction, pack.extraction_sha256 = extraction, digest
     pack.page_count = (extraction.get("source") or {}).get("pages") or pack.page_count

@@ -153,6 +153,10 @@ def test_a_corrected_pack_replaces_the_draft_and_keeps_history(expected_extracti
     assert not AgendaItem.objects.filter(pack=first).exists()
     assert AgendaItem.objects.get(pack=second, number=7).title == "YOUNG PEOPLE'S SERVICE UPDATE"
     assert Pack.objects.filter(meeting=second.meeting).count() == 2
+    # What the corrected pack says is all there: its resolutions are tracked, its tracker rows kept.
+    assert Recommendation.objects.filter(resolution__minute__pack=second).count() == 1
+    assert RecommendationUpdate.objects.filter(pack=second).count() == 3
+    assert not Recommendation.objects.filter(pack=first).exists()
 
 
 def test_a_revised_month_becomes_a_new_revision(expected_extraction):
