@@ -135,9 +135,9 @@ def replace_earlier_drafts(pack: Pack, meeting: Meeting):
 
 def clear_stored_rows(pack: Pack):
     """Remove every row read from this pack (its draft, or a published pack being replaced)."""
+    clear_recommendations(pack)  # first: it moves recommendations to the minutes that stay
     for model in (AgendaItem, Report, Minute, Attendance, GlossaryTerm):
         model.objects.filter(pack=pack).delete()
-    clear_recommendations(pack)
     clear_indicator_values(pack)
 
 

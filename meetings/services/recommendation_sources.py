@@ -14,7 +14,7 @@ import datetime
 import re
 from difflib import SequenceMatcher
 
-from meetings.models import Meeting, Recommendation, RecommendationUpdate
+from meetings.models import Meeting, Recommendation, RecommendationUpdate, Resolution
 
 from .text_match import normalised
 
@@ -40,17 +40,37 @@ AUXILIARIES = {
 
 
 def clear_recommendations(pack):
-    """Undo what a pack did to the tracker, keeping what other packs and people added."""
+    """Undo what a pack did to the tracker, keeping what other packs and people added.
+
+    A recommendation made by one of this pack's resolutions moves to the same resolution as
+    another pack reads it (a corrected pack of the same minutes) rather than disappearing.
+    """
     RecommendationUpdate.objects.filter(pack=pack).delete()
-    for rec in Recommendation.objects.filter(pack=pack):
+    for rec in Recommendation.objects.filter(pack=pack).select_related("resolution__minute"):
+        twin = twin_resolution(rec.resolution, pack) if rec.resolution_id else None
         other = rec.updates.order_by("date").first()
-        if other is None:
+        if twin is None and other is None:
             rec.delete()
             continue
-        rec.pack = other.pack
-        if rec.resolution_id and rec.resolution.minute.pack_id == pack.pk:
-            rec.resolution = None
+        rec.resolution = twin if rec.resolution_id else rec.resolution
+        rec.pack = twin.minute.pack if twin else other.pack
         rec.save(update_fields=["pack", "resolution"])
+
+
+def twin_resolution(resolution, pack):
+    """The same resolution read from another pack, not yet making a recommendation of its own."""
+    minute = resolution.minute
+    return (
+        Resolution.objects.filter(
+            minute__meeting_id=minute.meeting_id,
+            minute__number=minute.number,
+            number=resolution.number,
+        )
+        .exclude(minute__pack=pack)
+        .filter(recommendation__isnull=True)
+        .select_related("minute__pack")
+        .first()
+    )
 
 
 def recommend_from_resolutions(pack, committee, resolutions):

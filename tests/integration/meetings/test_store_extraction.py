@@ -174,3 +174,16 @@ def test_a_revised_month_becomes_a_new_revision(expected_extraction):
     )
     assert sorted(series.values_list("revision", "value")) == [(1, 279.0), (2, 280.0)]
     assert first.status == Pack.Status.PUBLISHED
+
+
+def test_a_corrected_pack_of_a_published_meeting_keeps_its_recommendations(expected_extraction):
+    first = publish_pack(store_extraction(new_pack(), expected_extraction("2023-03-30")))
+    rec = Recommendation.objects.get(resolution__minute__pack=first)
+    second = publish_pack(store_extraction(new_pack(), expected_extraction("2023-03-30")))
+    rec.refresh_from_db()
+    assert (
+        rec.pack == second and rec.resolution.minute.pack == second
+    )  # the same recommendation, re-read
+    assert (
+        Recommendation.objects.count() == 3
+    )  # one from the minutes, two from the tracker's 2022 rows
