@@ -43,7 +43,7 @@ class DetailsForm(forms.ModelForm):
         model = Recommendation
         fields = ["title", "text", "due_date", "due_meeting", "answered_by"]
         widgets = {
-            "due_date": forms.DateInput(attrs={"type": "date"}),
+            "due_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "text": forms.Textarea(attrs={"rows": 3}),
         }
 
