@@ -79,8 +79,19 @@ class ObservationReviewForm(forms.ModelForm):
         model = Observation
         fields = ["period", "value", "review"]
         help_texts = {
-            "review": "Confirm the value, correct it, or drop it if it is not a real value."
+            "review": "Confirm the value, correct it, or drop it if it is not a real value.",
+            "period": "A month as 2023-02, or a financial year as 2022-23.",
         }
+
+    def clean_period(self):
+        from indicators.periods import period_bounds
+
+        period = self.cleaned_data["period"].strip()
+        if period_bounds(period)[1] is None:
+            raise forms.ValidationError(
+                "Write the period as a month (2023-02) or a financial year (2022-23)."
+            )
+        return period
 
 
 REVIEW_FORMS = {

@@ -163,3 +163,24 @@ def test_progress_is_polled_while_the_worker_reads(client, users):
     Pack.objects.filter(pk=pack.pk).update(status=Pack.Status.NEEDS_REVIEW)
     done = client.get(reverse("meetings:pack_progress", args=[pack.pk]), HTTP_HX_REQUEST="true")
     assert done["HX-Refresh"] == "true"  # finished: the page reloads into the review screen
+
+
+def test_a_corrected_value_keeps_what_was_read_and_periods_are_checked(
+    client, users, expected_extraction
+):
+    from indicators.models import Observation
+    from meetings.services.extraction import store_extraction
+    from tests.factories import PackFactory
+
+    pack = store_extraction(
+        PackFactory(status=Pack.Status.PROCESSING, meeting=None, committee=None),
+        expected_extraction("2023-03-30"),
+    )
+    value = Observation.objects.filter(pack=pack, period="2023-02").first()
+    client.force_login(users["dso"])
+    url = reverse("meetings:review_edit", args=[pack.pk, "value", value.pk])
+    refused = client.post(url, {"period": "Feb", "value": "26", "review": "pending"})
+    assert "Write the period as a month" in refused.content.decode()
+    client.post(url, {"period": "2023-02", "value": str(value.value + 1), "review": "pending"})
+    value.refresh_from_db()
+    assert value.review == "corrected" and value.extracted_value == value.value - 1
