@@ -15,8 +15,11 @@ import csv
 import datetime
 import io
 import re
+import uuid
 from dataclasses import dataclass, field
+from pathlib import Path
 
+from django.conf import settings
 from django.db import transaction
 
 from indicators.cache import figures_changed
@@ -64,7 +67,7 @@ UNIT_WORDS = {
 }
 
 
-class ImportError_(ValueError):
+class UnreadableFile(ValueError):
     """The file as a whole cannot be read."""
 
 
@@ -99,7 +102,7 @@ def read_table(content: bytes, filename: str) -> list[dict]:
         try:
             sheet = load_workbook(io.BytesIO(content), read_only=True, data_only=True).active
         except Exception as exc:
-            raise ImportError_(
+            raise UnreadableFile(
                 "The spreadsheet could not be opened; save it as .xlsx or .csv and try again."
             ) from exc
         rows = list(sheet.iter_rows(values_only=True))
@@ -149,7 +152,7 @@ def parse_number(raw):
 
 def plan_import(committee, table: list[dict]) -> ImportPlan:
     if table and "indicator" not in table[0]:
-        raise ImportError_("The file has no 'indicator' column: start from the template.")
+        raise UnreadableFile("The file has no 'indicator' column: start from the template.")
     indicators = {}
     for indicator in Indicator.objects.filter(committee=committee).prefetch_related("aliases"):
         for key in {normalised(indicator.name), *(a.key for a in indicator.aliases.all())}:
@@ -312,3 +315,63 @@ def export_rows(indicators) -> list[list]:
             + [benches.get((ind.pk, obs.period, kind)) for kind in BENCHMARK_COLUMNS]
         )
     return out
+
+
+# --- the two steps the officer takes, and the template file --------------------------------
+
+
+def kept_uploads() -> Path:
+    path = Path(settings.MEDIA_ROOT) / "imports"
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def preview_import(committee, content: bytes, filename: str) -> tuple[ImportPlan, str]:
+    """Check a file and keep it until the officer confirms: -> (what would happen, a token)."""
+    try:
+        plan = plan_import(committee, read_table(content, filename))
+    except (UnicodeDecodeError, csv.Error) as exc:
+        raise UnreadableFile(
+            "The file could not be read as CSV; save it as .csv (UTF-8) or .xlsx."
+        ) from exc
+    token = str(uuid.uuid4())
+    suffix = ".xlsx" if filename.lower().endswith(".xlsx") else ".csv"
+    (kept_uploads() / f"{token}{suffix}").write_bytes(content)
+    return plan, token
+
+
+def confirm_import(committee, token: str) -> int | None:
+    """Import the file kept under `token` (checked again: the series may have changed since)."""
+    stored = next(kept_uploads().glob(f"{uuid.UUID(token)}.*"), None)
+    if stored is None:
+        return None
+    count = apply_import(
+        committee, plan_import(committee, read_table(stored.read_bytes(), stored.name))
+    )
+    stored.unlink(missing_ok=True)
+    return count
+
+
+def template_file(indicators, fmt: str) -> tuple[bytes, str]:
+    """The indicators' values in the import template, as CSV or XLSX bytes and a content type."""
+    rows = export_rows(indicators)
+    if fmt == "xlsx":
+        from openpyxl import Workbook
+
+        book = Workbook()
+        sheet = book.active
+        sheet.title = "values"
+        sheet.append(COLUMNS)
+        for row in rows:
+            sheet.append(row)
+        buffer = io.BytesIO()
+        book.save(buffer)
+        return (
+            buffer.getvalue(),
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        )
+    text = io.StringIO()
+    writer = csv.writer(text)
+    writer.writerow(COLUMNS)
+    writer.writerows(rows)
+    return text.getvalue().encode(), "text/csv"

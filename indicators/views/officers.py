@@ -1,11 +1,5 @@
 """Officers' pages: an indicator's settings, merging series, importing and exporting values."""
 
-import csv
-import io
-import uuid
-from pathlib import Path
-
-from django.conf import settings
 from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -49,84 +43,43 @@ def merge(request, panel, slug):
     return render(request, "indicators/merge.html", {"indicator": indicator, "form": form})
 
 
-def import_dir() -> Path:
-    path = Path(settings.MEDIA_ROOT) / "imports"
-    path.mkdir(parents=True, exist_ok=True)
-    return path
-
-
 @requires(Can.EDIT_INDICATORS)
 def import_values(request, panel):
     committee = get_object_or_404(Committee, slug=panel)
     form = ImportForm(request.POST or None, request.FILES or None)
-    token = request.POST.get("token", "")
-    if request.method == "POST" and token:
+    if request.method == "POST" and request.POST.get("token"):
         # Second step: the officer confirmed the preview of a file we kept.
-        stored = next(import_dir().glob(f"{uuid.UUID(token)}.*"), None)
-        if stored is None:
+        count = imports.confirm_import(committee, request.POST["token"])
+        if count is None:
             raise Http404
-        plan = imports.plan_import(committee, imports.read_table(stored.read_bytes(), stored.name))
-        count = imports.apply_import(committee, plan)
-        stored.unlink(missing_ok=True)
         messages.success(request, f"Imported {count} rows.")
         return redirect("indicators:dashboard", committee.slug)
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
-        suffix = ".xlsx" if upload.name.lower().endswith(".xlsx") else ".csv"
-        content = upload.read()
         try:
-            plan = imports.plan_import(committee, imports.read_table(content, upload.name))
-        except (imports.ImportError_, UnicodeDecodeError, csv.Error) as exc:
-            form.add_error("file", str(exc) or "The file could not be read.")
+            plan, token = imports.preview_import(committee, upload.read(), upload.name)
+        except imports.UnreadableFile as exc:
+            form.add_error("file", str(exc))
         else:
-            token = uuid.uuid4()
-            (import_dir() / f"{token}{suffix}").write_bytes(content)
-            return render(
-                request,
-                "indicators/import_preview.html",
-                {"committee": committee, "plan": plan, "token": token},
-            )
-    return render(
-        request,
-        "indicators/import.html",
-        {"committee": committee, "form": form, "columns": imports.COLUMNS},
-    )
+            context = {"committee": committee, "plan": plan, "token": token}
+            return render(request, "indicators/import_preview.html", context)
+    context = {"committee": committee, "form": form, "columns": imports.COLUMNS}
+    return render(request, "indicators/import.html", context)
 
 
 @public
 def export_template(request, panel, fmt):
-    """The panel's indicators in the import template (empty of values when there are none)."""
+    """Any set of the panel's indicators (the dashboard's filters apply) in the import template."""
     committee = get_object_or_404(Committee, slug=panel)
-    # Any set of indicators the dashboard can filter to: the same filters apply here.
+    if fmt not in ("csv", "xlsx"):
+        raise Http404
     chosen = DashboardFilter(
         request.GET or None,
         queryset=Indicator.objects.filter(committee=committee),
         sections=selectors.sections_of(committee),
     )
-    rows = imports.export_rows(chosen.qs)
-    if fmt == "xlsx":
-        from openpyxl import Workbook
-
-        book = Workbook()
-        sheet = book.active
-        sheet.title = "values"
-        sheet.append(imports.COLUMNS)
-        for row in rows:
-            sheet.append(row)
-        buffer = io.BytesIO()
-        book.save(buffer)
-        response = HttpResponse(
-            buffer.getvalue(),
-            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        )
-    elif fmt == "csv":
-        buffer = io.StringIO()
-        writer = csv.writer(buffer)
-        writer.writerow(imports.COLUMNS)
-        writer.writerows(rows)
-        response = HttpResponse(buffer.getvalue(), content_type="text/csv")
-    else:
-        raise Http404
+    content, content_type = imports.template_file(chosen.qs, fmt)
+    response = HttpResponse(content, content_type=content_type)
     response["Content-Disposition"] = (
         f'attachment; filename="{committee.slug}-indicator-values.{fmt}"'
     )
