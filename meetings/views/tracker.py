@@ -1,7 +1,6 @@
 """The recommendation tracker: lists, a recommendation's history, the scrutiny manager's edits,
 and the "Monitoring Scrutiny Recommendations" appendix for the next meeting."""
 
-import csv
 import datetime
 
 from django.contrib import messages
@@ -14,7 +13,7 @@ from meetings.filters import TrackerFilter
 from meetings.forms.tracker import DecisionForm, DetailsForm, ProgressForm
 from meetings.models import Committee, Meeting, Recommendation
 from meetings.selectors import tracker as selectors
-from meetings.services import monitoring_pdf
+from meetings.services import monitoring
 from meetings.services import recommendations as lifecycle
 from meetings.tables import TrackerTable
 from scrutiny.access import Can, public, requires
@@ -160,28 +159,16 @@ def monitoring_report(request, panel):
 
 @public
 def monitoring_report_csv(request, panel):
-    context = report_context(request, panel)
-    response = HttpResponse(content_type="text/csv")
+    response = HttpResponse(
+        monitoring.as_csv(report_context(request, panel)), content_type="text/csv"
+    )
     response["Content-Disposition"] = f'attachment; filename="monitoring-{panel}.csv"'
-    writer = csv.writer(response)
-    writer.writerow(["Date", "Title", "Action proposed", "Action Taken", "Progress Status"])
-    for row in context["rows"]:
-        rec = row.rec
-        writer.writerow(
-            [
-                rec.made_on.strftime("%d/%m/%y") if rec.made_on else "",
-                rec.title,
-                f"{rec.number}) {rec.text}",
-                row.action_taken,
-                row.progress_status,
-            ]
-        )
     return response
 
 
 @public
 def monitoring_report_pdf(request, panel):
     context = report_context(request, panel)
-    response = HttpResponse(monitoring_pdf.render(context), content_type="application/pdf")
+    response = HttpResponse(monitoring.as_pdf(context), content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="monitoring-{panel}.pdf"'
     return response

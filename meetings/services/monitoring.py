@@ -1,7 +1,8 @@
-"""The "Monitoring Scrutiny Recommendations" appendix as a PDF, in the council's own columns."""
+"""The "Monitoring Scrutiny Recommendations" appendix as a PDF or CSV, in the council's own columns."""
 
 from __future__ import annotations
 
+import csv
 import io
 from xml.sax.saxutils import escape
 
@@ -15,7 +16,7 @@ COLUMNS = ["Date", "Title", "Action proposed", "Action Taken", "Progress Status"
 WIDTHS = [22 * mm, 40 * mm, 85 * mm, 85 * mm, 32 * mm]
 
 
-def render(context) -> bytes:
+def as_pdf(context) -> bytes:
     styles = getSampleStyleSheet()
     cell = styles["BodyText"].clone("cell", fontSize=8.5, leading=10.5)
     head = styles["BodyText"].clone("head", fontSize=9, leading=11, fontName="Helvetica-Bold")
@@ -30,16 +31,7 @@ def render(context) -> bytes:
     ]
     data = [[Paragraph(c, head) for c in COLUMNS]]
     for row in context["rows"]:
-        rec = row.rec
-        data.append(
-            [
-                Paragraph(rec.made_on.strftime("%d/%m/%y") if rec.made_on else "", cell),
-                Paragraph(escape(rec.title), cell),
-                Paragraph(escape(f"{rec.number}) {rec.text}"), cell),
-                Paragraph(escape(row.action_taken), cell),
-                Paragraph(escape(row.progress_status), cell),
-            ]
-        )
+        data.append([Paragraph(escape(text), cell) for text in cells(row)])
     if len(data) == 1:
         data.append([Paragraph("No recommendations are outstanding.", cell), "", "", "", ""])
     table = Table(data, colWidths=WIDTHS, repeatRows=1)
@@ -65,3 +57,17 @@ def render(context) -> bytes:
     )
     doc.build(story)
     return buffer.getvalue()
+
+
+def cells(row) -> list[str]:
+    rec = row.rec
+    made = rec.made_on.strftime("%d/%m/%y") if rec.made_on else ""
+    return [made, rec.title, f"{rec.number}) {rec.text}", row.action_taken, row.progress_status]
+
+
+def as_csv(context) -> bytes:
+    text = io.StringIO()
+    writer = csv.writer(text)
+    writer.writerow(COLUMNS)
+    writer.writerows(cells(row) for row in context["rows"])
+    return text.getvalue().encode()
