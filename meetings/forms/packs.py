@@ -94,6 +94,22 @@ class ObservationReviewForm(forms.ModelForm):
         return period
 
 
+class CommentaryForm(forms.ModelForm):
+    class Meta:
+        from indicators.models import Commentary
+
+        model = Commentary
+        fields = ["section", "heading", "text"]
+
+
+class GlossaryTermForm(forms.ModelForm):
+    class Meta:
+        from meetings.models import GlossaryTerm
+
+        model = GlossaryTerm
+        fields = ["term", "definition"]
+
+
 REVIEW_FORMS = {
     "agenda": AgendaItemForm,
     "report": ReportForm,
@@ -101,4 +117,6 @@ REVIEW_FORMS = {
     "resolution": ResolutionForm,
     "tracker": TrackerRowForm,
     "value": ObservationReviewForm,
+    "commentary": CommentaryForm,
+    "glossary": GlossaryTermForm,
 }

@@ -6,7 +6,7 @@ from collections import defaultdict
 
 from django.db.models import Prefetch
 
-from indicators.models import Benchmark, Indicator, Observation, Target
+from indicators.models import Benchmark, Commentary, Indicator, Observation, Target
 from meetings.models import (
     AgendaItem,
     GlossaryTerm,
@@ -52,7 +52,8 @@ def review_context(pack) -> dict:
         .select_related("recommendation__suggested_match")
         .order_by("pdf_page", "id"),
         "indicators": indicators,
-        "glossary_count": GlossaryTerm.objects.filter(pack=pack).count(),
+        "glossary": GlossaryTerm.objects.filter(pack=pack).order_by("pdf_page", "id"),
+        "commentary": Commentary.objects.filter(pack=pack).order_by("pdf_page", "id"),
         "warnings": sorted(pack.warnings, key=lambda w: w.get("page") or 0),
         "ocr_pending": observations.filter(source="ocr", review=Observation.Review.PENDING).count(),
     }
