@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
 
 from indicators.models import Benchmark, Commentary, Indicator, Observation, Target
 from meetings.models import (
@@ -23,7 +23,12 @@ def review_context(pack) -> dict:
         return {"stored": False}
     observations = Observation.objects.filter(pack=pack).order_by("period_start")
     indicators = (
-        Indicator.objects.filter(observations__pack=pack)
+        Indicator.objects.filter(
+            Q(observations__pack=pack)
+            | Q(pack=pack)
+            | Q(targets__pack=pack)
+            | Q(benchmarks__pack=pack)
+        )
         .distinct()
         .select_related("suggested_match")
         .prefetch_related(

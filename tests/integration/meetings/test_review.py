@@ -36,7 +36,7 @@ def test_the_review_screen_shows_and_edits_everything_read(client, users, draft)
         "Agenda (10 items)",
         "Reports (4)",
         "Recommendation tracker (5 rows)",
-        "Indicators (28)",
+        "Indicators (29)",
         "Officers' commentary (1)",
         "Glossary (1 terms)",
     ):
