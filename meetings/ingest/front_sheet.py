@@ -1,86 +1,119 @@
 """The front sheet: panel, date and time, venue, members, appointed members, contacts, and the
 "Dates of Meetings: Municipal Year" table from the public information pages.
 
-Front sheets are short and regular, but their lines are often flattened ("Councillor A Bunday
-Councillor Denness …" on one line). Members split on the word "Councillor"; appointed members on
-"Name, Capacity" pairs, using the words capacities end with where several share a line. A pack
-without a front sheet still names its panel and date on report cover sheets: we fall back to
-those, and say so in a warning.
+A front sheet is the first page that opens with the panel's name and a weekday date and has a
+"Members" or "Contacts" heading. Its blocks run from one heading to the next; the people in them
+are split by layout_people.py, even where a whole list was flattened onto one line. Where the
+text looks interleaved (members and contacts printed side by side come out mixed), the page is
+read again column by column from word positions.
+
+A pack without a front sheet still names its panel and date elsewhere: the agenda's heading or
+labelled fields ("Date: …", "Venue: …"), the public information page (the panel's name in
+capitals), and the report cover sheets (DECISION-MAKER, DATE OF DECISION). We read those, in
+that order of trust, and say so in warnings.
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from .dates import find_date, find_time, iso, municipal_year_dates
+from .layout import column_lines
+from .layout_people import split_appointed, split_contacts, split_members
 from .text import clean
 
-EMPTY_MEETING = {
-    "committee": None,
-    "date": None,
-    "time": None,
-    "venue": None,
-    "members": [],
-    "appointed_members": [],
-    "contacts": [],
-    "municipal_year_dates": [],
-}
+__all__ = ["parse_front_sheet", "split_appointed", "split_contacts", "split_members"]
 
-MEMBERS = re.compile(r"^(?:panel |committee )?members:?$", re.IGNORECASE)
+MEMBERS = re.compile(
+    r"^(?:panel |committee )?(?:members|membership)\b:?\s*(?=$|Councillor|Cllr)", re.IGNORECASE
+)
 APPOINTED = re.compile(
-    r"^(?:appointed|co-opted|co-optees?|non-voting)\b.*members?:?$|^appointed members:?",
+    r"^(?:appointed|co-opted|co-optees?|non-voting|independent)\b[\w ]*?members?\b:?\s*"
+    r"|^co-optees?\b:?\s*",
     re.IGNORECASE,
 )
-CONTACTS = re.compile(r"^contacts?\b:?", re.IGNORECASE)
+CONTACTS = re.compile(r"^contacts?\b:?\s*", re.IGNORECASE)
+BLOCK_HEADING = re.compile(
+    r"^(?:panel |committee )?(?:members|membership|contacts?)\b", re.IGNORECASE
+)
 WEEKDAY_DATE = re.compile(
     r"^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.IGNORECASE
 )
 MEETING_SUFFIX = re.compile(
-    r"\s+(?:[-–]\s*)?(?:(?:hybrid|virtual|remote|online|extraordinary|special|informal|annual|reconvened)\s+)*meeting$",
+    r"\s+(?:[-–]\s*)?(?:(?:hybrid|virtual|remote|online|extraordinary|special|informal|annual|"
+    r"reconvened)\s+)*meeting$",
     re.IGNORECASE,
 )
 PANEL_WORDS = re.compile(
     r"\b(?:panel|committee|board|commission|council|forum|cabinet|sub-committee)\b", re.IGNORECASE
 )
+COMMITTEE_WORDS = re.compile(  # not "council": "Southampton City Council" heads many pages
+    r"\b(?:panel|committee|board|commission|forum|cabinet)\b", re.IGNORECASE
+)
 NOTICE = re.compile(r"^PLEASE NOTE(?:[\s,]+[A-Z]{2,}\b)*[.:!]?\s*")
 OPEN_TO_PUBLIC = re.compile(r"this meeting is (?:open|closed) to the public", re.IGNORECASE)
-COUNCILLOR = re.compile(r"\b(?:Councillors?|Cllr\.?)\s+")
-ROLE_IN_BRACKETS = re.compile(
-    r"\s*\((Chair|Vice[- ]Chair|Chairman|Vice[- ]Chairman|Deputy Chair)\)", re.IGNORECASE
-)
-CAPACITY_ENDS = re.compile(
-    r"\b(?:Governor|Church|England|Wales|Diocese|Representative|Member|Officer|Council|Forum|Board|"
-    r"Trust|Authority|Service|Sector|Parent|Community|Person|Youth|Association)\b"
-)
-CONTACT = re.compile(
-    r"(?P<role>(?:[A-Z][\w&'’\-]*\s+){0,4}?(?:Officer|Manager|Clerk|Adviser|Advisor|Lead|Co-?ordinator|Secretary|Head of [A-Z][\w ]+?))"
-    r"\s+(?P<name>(?:[A-Z][\w'’\-]+\s+){1,3}?[A-Z][\w'’\-]+)"
-    r"\s+(?:Tel(?:ephone)?|Phone)[:.]?\s*(?P<phone>\+?[\d(][\d ()]{5,}\d)"
-    r"(?:\s+E-?mail[:.]?\s*(?P<email>[\w.\-+]+@[\w.\-]+\w))?"
-)
+ONLY_TIME = re.compile(r"(?:at\s+)?\d{1,2}(?:[.:]\d{2})?\s*[ap]\.?m\.?", re.IGNORECASE)
 YEARS_ROW = re.compile(r"^\s*(20\d\d)\s*[/\-–]?\s*(20\d\d)\s*$")
+AGENDA_HEADING = re.compile(r"^agenda$", re.IGNORECASE)
+NOT_THE_NAME = re.compile(  # title lines above the panel's name on some front sheets
+    r"^(?:agenda|public document pack|supplement(?:ary)?(?: agenda| information)?|"
+    r"notice of (?:the )?meeting|[\w ]+ (?:city|county|borough|district) council)$",
+    re.IGNORECASE,
+)
+AGENDA_ITEM = re.compile(r"^\d{1,2}[.)]?\s+[A-Z]")
+LABELLED = {
+    "date": re.compile(r"^(?:Date(?: of meeting)?)\s*:\s*(.+)$", re.IGNORECASE),
+    "time": re.compile(r"^Time\s*:\s*(.+)$", re.IGNORECASE),
+    "venue": re.compile(r"^(?:Venue|Place|Location)\s*:\s*(.+)$", re.IGNORECASE),
+}
+SMALL_WORDS = {"and", "of", "the", "in", "for", "on", "to", "a", "an", "at", "by", "or"}
+
+
+def empty_meeting() -> dict:
+    return {
+        "committee": None,
+        "date": None,
+        "time": None,
+        "venue": None,
+        "members": [],
+        "appointed_members": [],
+        "contacts": [],
+        "municipal_year_dates": [],
+    }
 
 
 def parse_front_sheet(pages, pdf=None):
     """-> (meeting dict per PACK_SCHEMA, warnings)."""
-    meeting = dict(
-        EMPTY_MEETING, members=[], appointed_members=[], contacts=[], municipal_year_dates=[]
-    )
-    warnings = []
+    meeting, warnings = empty_meeting(), []
     front = find_front_sheet(pages[:4])
     if front is not None:
         read_front_sheet(front.lines, meeting, warnings, front.number)
+        if pdf is not None and looks_interleaved(meeting, front.text):
+            lines = column_lines(pdf.words(front.number), start=BLOCK_HEADING)
+            if lines:
+                again, found = empty_meeting(), []
+                read_front_sheet(lines, again, found, front.number)
+                if not looks_interleaved(again, front.text):
+                    meeting, warnings = again, found
+        if looks_interleaved(meeting, front.text):
+            warnings.append(
+                {
+                    "page": front.number,
+                    "message": "the front sheet's members and contacts look mixed together: check them",
+                }
+            )
     else:
         warnings.append(
             {
                 "page": 1,
-                "message": "no front sheet found: panel, date and venue read from the agenda and report cover sheets",
+                "message": "no front sheet found: the panel and date are read from the agenda, the public information page or the report cover sheets",
             }
         )
-    if front is None:
-        read_labelled_fields(pages[:4], meeting)
-    if not meeting["committee"] or not meeting["date"]:
-        fall_back_to_cover_sheets(pages, meeting, warnings)
+        read_agenda_heading(pages[:12], meeting)
+        read_labelled_fields(pages[:12], meeting)
+        read_public_information(pages[:6], meeting)
+        read_cover_sheets(pages, meeting, warnings)
     meeting["municipal_year_dates"] = read_meeting_dates(pages[:8])
     return meeting, warnings
 
@@ -89,8 +122,7 @@ def find_front_sheet(pages):
     for page in pages:
         lines = page.lines[:40]
         has_date = any(WEEKDAY_DATE.match(line) and find_date(line) for line in lines[:8])
-        has_members = any(MEMBERS.match(line) for line in lines)
-        if has_date and (has_members or any(CONTACTS.match(line) for line in lines)):
+        if has_date and any(BLOCK_HEADING.match(line) for line in lines):
             return page
         if any(line.strip().upper() in ("AGENDA", "MINUTES") for line in lines[:3]):
             return None  # the agenda or minutes come first: no front sheet
@@ -104,31 +136,34 @@ def read_front_sheet(lines, meeting, warnings, page_number):
     )
     if date_at is None:
         return
-    heading = " ".join(lines[:date_at]).strip()
-    meeting["committee"] = committee_name(heading) or None
-    after = lines[date_at : date_at + 3]
+    heading = [line for line in lines[:date_at] if not NOT_THE_NAME.match(line.strip())]
+    meeting["committee"] = committee_name(" ".join(heading)) or None
     meeting["date"] = iso(find_date(lines[date_at]))
-    meeting["time"] = next((t for t in (find_time(line) for line in after) if t), None)
+    meeting["time"] = next(
+        (t for t in (find_time(line) for line in lines[date_at : date_at + 3]) if t), None
+    )
     members_at = index_of(lines, MEMBERS)
+    appointed_at = index_of(lines, APPOINTED)
+    contacts_at = index_of(lines, CONTACTS)
+    headings = sorted(i for i in (members_at, appointed_at, contacts_at) if i is not None)
     venue_lines = []
-    for line in lines[date_at + 1 : members_at or date_at + 5]:
+    for line in lines[date_at + 1 : headings[0] if headings else date_at + 5]:
         if OPEN_TO_PUBLIC.search(line):
             break
         line = NOTICE.sub("", line).strip()
-        if line and not re.fullmatch(r"at\s+[\d.:]+\s*[ap]\.?m\.?", line, re.IGNORECASE):
+        if line and not ONLY_TIME.fullmatch(line):
             venue_lines.append(line)
     meeting["venue"] = " ".join(venue_lines).strip() or None
-    appointed_at = index_of(lines, APPOINTED)
-    contacts_at = index_of(lines, CONTACTS)
+
+    def block(at, pattern):
+        end = next((i for i in headings if i > at), len(lines))
+        first = pattern.sub("", lines[at].strip(), count=1).strip()
+        return [line for line in [first, *lines[at + 1 : end]] if line]
+
     if members_at is not None:
-        end = next(
-            (i for i in (appointed_at, contacts_at) if i is not None and i > members_at), len(lines)
-        )
-        meeting["members"] = split_members(" ".join(lines[members_at + 1 : end]))
+        meeting["members"] = split_members(" ".join(block(members_at, MEMBERS)))
     if appointed_at is not None:
-        end = contacts_at if contacts_at is not None and contacts_at > appointed_at else len(lines)
-        block = lines[appointed_at + 1 : end]
-        meeting["appointed_members"], doubtful = split_appointed(block)
+        meeting["appointed_members"], doubtful = split_appointed(block(appointed_at, APPOINTED))
         if doubtful:
             warnings.append(
                 {
@@ -137,8 +172,17 @@ def read_front_sheet(lines, meeting, warnings, page_number):
                 }
             )
     if contacts_at is not None:
-        first = CONTACTS.sub("", lines[contacts_at]).strip()
-        meeting["contacts"] = split_contacts(" ".join([first, *lines[contacts_at + 1 :]]))
+        meeting["contacts"] = split_contacts(" ".join(block(contacts_at, CONTACTS)))
+
+
+def looks_interleaved(meeting, page_text: str) -> bool:
+    """Contact details among the members, or details printed but no contact read."""
+    names = [m["name"] for m in meeting["members"]] + [
+        f"{m['name']} {m['capacity']}" for m in meeting["appointed_members"]
+    ]
+    if any(re.search(r"@|\bTel\b|\d{4}|Officer|Manager|Contacts?\b", n or "") for n in names):
+        return True
+    return bool(re.search(r"@|\bTel\b", page_text)) and not meeting["contacts"]
 
 
 def index_of(lines, pattern):
@@ -149,94 +193,107 @@ def committee_name(heading: str) -> str:
     return MEETING_SUFFIX.sub("", clean(heading)).strip(" -–")
 
 
-def split_members(text: str) -> list[dict]:
-    members = []
-    for part in COUNCILLOR.split(text):
-        part = part.strip(" ,;")
-        if not part:
+def read_agenda_heading(pages, meeting):
+    """'Children and Families Scrutiny Panel / Thursday, 7 February 2019 at 6.00 pm / AGENDA':
+    the lines around the agenda's heading, before its first item."""
+    for page in pages:
+        lines = page.lines
+        at = next((i for i, line in enumerate(lines[:8]) if AGENDA_HEADING.match(line)), None)
+        if at is None:
             continue
-        role = None
-        found = ROLE_IN_BRACKETS.search(part)
-        if found:
-            role = "Vice-Chair" if "vice" in found.group(1).lower() else "Chair"
-            part = ROLE_IN_BRACKETS.sub("", part).strip()
-        members.append({"name": f"Councillor {part}", "role": role})
-    return members
+        first_item = next(
+            (i for i, line in enumerate(lines[at + 1 :], at + 1) if AGENDA_ITEM.match(line)),
+            len(lines),
+        )
+        heading = lines[:at] + lines[at + 1 : min(first_item, at + 6)]
+        for n, line in enumerate(heading):
+            if WEEKDAY_DATE.match(line) and find_date(line) and not meeting["date"]:
+                meeting["date"] = iso(find_date(line))
+                meeting["time"] = find_time(" ".join(heading[n : n + 2]))
+            elif (
+                COMMITTEE_WORDS.search(line)
+                and not re.search(r"[\d:]|\.$", line)
+                and len(line) < 90
+                and not meeting["committee"]
+            ):
+                meeting["committee"] = title_case(committee_name(line))
+        return
 
 
-def split_appointed(lines: list[str]) -> tuple[list[dict], bool]:
-    """One 'Name, Capacity' a line, or several flattened on a line (then split on capacity words)."""
-    if all(line.count(",") <= 1 for line in lines) and not any(
-        VACANCY.search(line[1:]) for line in lines
-    ):
-        return [appointed(line) for line in lines if line.strip()], False
-    text = " ".join(lines)
-    out, doubtful = [], False
-    pieces = [p.strip() for p in re.split(r",\s*", text)]
-    name = pieces[0] if pieces else ""
-    for piece in pieces[1:]:
-        # A piece is "<capacity of the previous person> <next name>", possibly with a vacancy inside.
-        for segment in re.split(r"(?=\bVacanc(?:y|ies)\b)", piece):
-            segment = segment.strip()
-            if not segment:
+def read_labelled_fields(pages, meeting):
+    """Agendas without a front sheet often print 'Date: …', 'Time: …', 'Venue: …'."""
+    for page in pages:
+        for line in page.lines[:40]:
+            for field, pattern in LABELLED.items():
+                match = pattern.match(line.strip())
+                if not match or meeting[field]:
+                    continue
+                value = match.group(1).strip()
+                if field == "date":
+                    meeting["date"] = iso(find_date(value))
+                    meeting["time"] = meeting["time"] or find_time(value)
+                elif field == "time":
+                    meeting["time"] = find_time(value)
+                else:
+                    meeting["venue"] = value
+
+
+def read_public_information(pages, meeting):
+    """The public information page names the panel in capitals under its heading."""
+    for page in pages:
+        lines = page.lines
+        for at, line in enumerate(lines[:5]):
+            if line.strip().upper() != "PUBLIC INFORMATION" or at + 1 >= len(lines):
                 continue
-            if VACANCY.match(segment):
-                capacity, name_after = split_capacity_name(VACANCY.sub("", segment).strip())
-                out.append({"name": None, "capacity": capacity, "vacancy": True})
-            else:
-                capacity, name_after = split_capacity_name(segment)
-                if name is not None:
-                    out.append({"name": name, "capacity": capacity})
-            doubtful |= name_after is not None and not CAPACITY_ENDS.search(segment)
-            name = name_after
-    if name:
-        out.append({"name": name, "capacity": None})
-    return out, doubtful
+            name = lines[at + 1].strip()
+            if PANEL_WORDS.search(name) and not meeting["committee"]:
+                meeting["committee"] = title_case(committee_name(name))
+            return
 
 
-VACANCY = re.compile(r"^\s*Vacanc(?:y|ies)\s*[-–:,]?\s*", re.IGNORECASE)
-
-
-def appointed(line: str) -> dict:
-    line = line.strip()
-    if VACANCY.match(line):
-        return {"name": None, "capacity": VACANCY.sub("", line).strip() or None, "vacancy": True}
-    name, _, capacity = line.partition(",")
-    return {"name": name.strip(), "capacity": capacity.strip() or None}
-
-
-def split_capacity_name(segment: str) -> tuple[str, str | None]:
-    """'Roman Catholic Church Francis Otieno' -> ('Roman Catholic Church', 'Francis Otieno')."""
-    ends = list(CAPACITY_ENDS.finditer(segment))
-    if ends:
-        cut = ends[-1].end()
-        rest = segment[cut:].strip()
-        if not rest or re.fullmatch(
-            r"of [A-Z][\w ]+", rest
-        ):  # "Church of England" ends the segment
-            return segment.strip(), None
-        return segment[:cut].strip(), rest
-    words = segment.split()
-    if len(words) <= 2:
-        return segment, None
-    return " ".join(words[:-2]), " ".join(words[-2:])
-
-
-def split_contacts(text: str) -> list[dict]:
-    contacts = []
-    for match in CONTACT.finditer(clean(text)):
-        contacts.append(
+def read_cover_sheets(pages, meeting, warnings):
+    """The panel and date most report cover sheets agree on (some covers carry a typo)."""
+    if meeting["committee"] and meeting["date"]:
+        return
+    makers, dates, first_page = Counter(), Counter(), {}
+    for page in pages:
+        text = page.text
+        maker = re.search(r"^DECISION[- ]MAKER:?[ \t]*(.*)", text, re.MULTILINE)
+        if not maker:
+            continue
+        when = re.search(r"DATE OF\b", text)
+        # the date may be printed after "DATE OF DECISION:" or, extracted out of order, just
+        # before the label or between its two halves
+        date = None
+        if when:
+            line_start = text.rfind("\n", 0, when.start()) + 1
+            date = iso(find_date(text[when.end() : when.end() + 60])) or iso(
+                find_date(text[line_start : when.start()])
+            )
+        if PANEL_WORDS.search(maker.group(1)):
+            makers[maker.group(1).strip()] += 1
+            first_page.setdefault("committee", page.number)
+        if date:
+            dates[date] += 1
+            first_page.setdefault("date", page.number)
+    used = []
+    if not meeting["committee"] and makers:
+        meeting["committee"] = title_case(makers.most_common(1)[0][0])
+        used.append("committee")
+    if not meeting["date"] and dates:
+        meeting["date"] = dates.most_common(1)[0][0]
+        used.append("date")
+    if used:
+        warnings.append(
             {
-                "role": match.group("role").strip(),
-                "name": match.group("name").strip(),
-                "phone": re.sub(r"\s+", " ", match.group("phone")).strip(),
-                "email": match.group("email"),
+                "page": first_page[used[0]],
+                "message": f"meeting {' and '.join(used)} read from the report cover sheets",
             }
         )
-    return contacts
 
 
 def read_meeting_dates(pages) -> list[str]:
+    """'Dates of Meetings: Municipal Year' then a '2021 2022' row and day-month cells."""
     for page in pages:
         lines = page.lines
         at = next(
@@ -250,7 +307,7 @@ def read_meeting_dates(pages) -> list[str]:
         if at is None:
             continue
         years, block = None, []
-        for line in lines[at + 1 : at + 20]:
+        for line in lines[at + 1 : at + 24]:
             row = YEARS_ROW.match(line)
             if row and years is None:
                 years = (int(row.group(1)), int(row.group(2)))
@@ -263,68 +320,23 @@ def read_meeting_dates(pages) -> list[str]:
             if found:
                 start = int(found.group(1))
                 years = (start, start + 1)
+        written_out = full_dates(" ".join(block))
+        if written_out:
+            return written_out
         return municipal_year_dates(" ".join(block), years)
     return []
 
 
-LABELLED = {
-    "date": re.compile(r"^(?:Date(?: of meeting)?)\s*:\s*(.+)$", re.IGNORECASE),
-    "time": re.compile(r"^Time\s*:\s*(.+)$", re.IGNORECASE),
-    "venue": re.compile(r"^(?:Venue|Place|Location)\s*:\s*(.+)$", re.IGNORECASE),
-}
-
-
-def read_labelled_fields(pages, meeting):
-    """Without a front sheet, agendas often print 'Date: …', 'Time: …', 'Venue: …', and the
-    public information page names the panel in capitals."""
-    for page in pages:
-        for at, line in enumerate(page.lines[:40]):
-            for field, pattern in LABELLED.items():
-                match = pattern.match(line.strip())
-                if not match or meeting[field]:
-                    continue
-                value = match.group(1).strip()
-                if field == "date":
-                    meeting["date"] = iso(find_date(value))
-                    meeting["time"] = meeting["time"] or find_time(value)
-                elif field == "time":
-                    meeting["time"] = find_time(value)
-                else:
-                    meeting["venue"] = value
-            if (
-                line.strip().upper() == "PUBLIC INFORMATION"
-                and not meeting["committee"]
-                and at + 1 < len(page.lines)
-            ):
-                name = page.lines[at + 1].strip()
-                if PANEL_WORDS.search(name):
-                    meeting["committee"] = title_case(name)
-
-
-def fall_back_to_cover_sheets(pages, meeting, warnings):
-    for page in pages:
-        text = page.text
-        if "DECISION-MAKER" not in text.upper():
-            continue
-        maker = re.search(r"DECISION[- ]MAKER:?\s*(.+)", text, re.IGNORECASE)
-        when = re.search(
-            r"DATE OF\s+DECISION:?\s*(.+)|DATE OF\s*\n(.+)\nDECISION", text, re.IGNORECASE
-        )
-        if maker and not meeting["committee"] and PANEL_WORDS.search(maker.group(1)):
-            meeting["committee"] = title_case(maker.group(1).strip())
-        if when and not meeting["date"]:
-            meeting["date"] = iso(find_date(when.group(1) or when.group(2) or ""))
-        if meeting["committee"] and meeting["date"]:
-            warnings.append(
-                {
-                    "page": page.number,
-                    "message": "panel and meeting date read from a report cover sheet",
-                }
-            )
-            return
-
-
-SMALL_WORDS = {"and", "of", "the", "in", "for", "on", "to", "a", "an", "at", "by", "or"}
+def full_dates(text: str) -> list[str]:
+    """Dates printed with their year ('Thursday 14 June 2018', '14/06/2018'), when most are."""
+    found = re.findall(
+        r"\b\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]{3,9}\.?,?\s+20\d\d\b|\b\d{1,2}/\d{1,2}/(?:20)?\d\d\b",
+        text,
+    )
+    if len(found) < 2:
+        return []
+    dates = {iso(find_date(date)) for date in found}
+    return sorted(date for date in dates if date)
 
 
 def title_case(text: str) -> str:

@@ -1,11 +1,16 @@
-"""Geometry helpers shared by parsers: words into lines, lines into paragraphs, and where the
-sections of a pack begin. Pure functions over `Word` and `Page` values."""
+"""Geometry helpers shared by parsers: words into lines, lines into paragraphs, a page's two
+columns read one after the other, and where the sections of a pack begin. Pure functions over
+`Word` and `Page` values."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
+# Words a title leaves in lower case ("Minutes of the Previous Meeting")
+SMALL_WORDS = frozenset(
+    ("a", "an", "and", "any", "at", "by", "for", "if", "in", "of", "on", "or", "the", "to")
+)
 COVER_SHEET = re.compile(r"^DECISION[- ]MAKER\b", re.IGNORECASE | re.MULTILINE)
 
 
@@ -59,3 +64,62 @@ def is_cover_sheet(page) -> bool:
 
 def is_blank(page) -> bool:
     return not page.lines
+
+
+def column_lines(words, start=None, min_gap: float = 12.0) -> list[str] | None:
+    """A page whose lower part is printed in two columns, read column by column.
+
+    Rows above the first row matching `start` (a compiled pattern) are read across the page;
+    below it, the widest empty vertical band near the middle splits left from right, and the
+    left column's lines come before the right column's. None when there is no such band.
+    """
+    rows = word_rows(words)
+    first = next(
+        (i for i, row in enumerate(rows) if start is None or start.match(row_text(row))), None
+    )
+    if first is None:
+        return None
+    body = [w for row in rows[first:] for w in row]
+    if not body:
+        return None
+    left_edge, right_edge = min(w.x0 for w in body), max(w.x1 for w in body)
+    width = right_edge - left_edge
+    cut = widest_gap(body, left_edge + 0.2 * width, left_edge + 0.8 * width, min_gap)
+    if cut is None:
+        return None
+    both_sides = sum(
+        1 for row in rows[first:] if any(w.x1 < cut for w in row) and any(w.x0 > cut for w in row)
+    )
+    if both_sides < 2:
+        return None
+    above = [row_text(row) for row in rows[:first]]
+    left = [row_text([w for w in row if w.x1 < cut]) for row in rows[first:]]
+    right = [row_text([w for w in row if w.x0 > cut]) for row in rows[first:]]
+    return [line for line in above + left + right if line]
+
+
+def word_rows(words, tolerance: float = 3.0) -> list[list]:
+    rows: list[list] = []
+    for word in sorted(words, key=lambda w: (w.top, w.x0)):
+        if rows and abs(rows[-1][0].top - word.top) <= tolerance:
+            rows[-1].append(word)
+        else:
+            rows.append([word])
+    return [sorted(row, key=lambda w: w.x0) for row in rows]
+
+
+def row_text(row) -> str:
+    return " ".join(w.text for w in row)
+
+
+def widest_gap(words, low: float, high: float, min_gap: float) -> float | None:
+    """The middle of the widest x band in [low, high] that no word crosses."""
+    spans = sorted((w.x0, w.x1) for w in words)
+    best, best_width, reach = None, min_gap, None
+    for x0, x1 in spans:
+        if reach is not None and x0 > reach:
+            a, b = max(reach, low), min(x0, high)
+            if b - a > best_width:
+                best, best_width = (a + b) / 2, b - a
+        reach = x1 if reach is None else max(reach, x1)
+    return best

@@ -1,10 +1,14 @@
 """The minutes of previous meetings: date, present, apologies, numbered items and resolutions.
 
-Minute numbers run on through the municipal year and always increase, which tells item headings
-("30. KEY PERFORMANCE INDICATORS …") from numbered lists in the discussion. RESOLVED text is split
-into one resolution per number ("1) That …", "(ii) That …"); an unnumbered RESOLVED is one.
+Each set of minutes opens with "MINUTES OF THE MEETING HELD ON <date>" and runs to the next such
+heading, a report cover sheet, a blank page or an "Agenda Item" stamp. Minute numbers run on
+through the municipal year and always increase, which tells item headings ("30. KEY PERFORMANCE
+INDICATORS …", capitals or title case, possibly wrapped) from numbered lists in the discussion.
+RESOLVED (in capitals, or "Resolved:" opening a line) starts the resolutions: one per number
+("1) That …", "(ii) that …", bulleted or not, across page breaks), or one when unnumbered.
 Where "Present:" and "Apologies:" are printed above their values, the values are matched to the
-labels in order, by paragraph, using word positions on that one page.
+labels in order, by paragraph, using word positions on that one page (or, without them, by the
+lines that start with "Councillor").
 """
 
 from __future__ import annotations
@@ -12,24 +16,32 @@ from __future__ import annotations
 import re
 
 from .dates import find_date, iso
-from .layout import is_blank, is_cover_sheet, paragraphs, word_lines
+from .layout import SMALL_WORDS, is_blank, is_cover_sheet, paragraphs, word_lines
 from .text import Line, join_wrapped
 
 HEADER = re.compile(
-    r"^\s*MINUTES OF (?:THE )?(?:[\w&,'’\- ]{0,80}? )?MEETING (?:OF [\w ,&'’\-]+? )?HELD (?:ON|AT [^\n]{0,60}? ON)\s+(.+)",
+    r"^\s*MINUTES OF (?:THE )?(?:[\w&,'’\- ]{0,80}? )?MEETING (?:OF [\w ,&'’\-]+? )?HELD "
+    r"(?:ON|AT [^\n]{0,60}? ON)\s+(.+)",
     re.IGNORECASE
     | re.MULTILINE,  # a heading starts its line: "… approved the minutes of the meeting held on" does not
 )
-ITEM = re.compile(r"^(\d{1,3})\.?\s+([A-Z][A-Z0-9 ,.'’&()\-–/:]+)$")
+ITEM = re.compile(r"^(\d{1,3})\.?\s+(\S.*)$")
 LABEL = re.compile(
-    r"^(Present|Apologies|Also in attendance|Also present|In attendance|Absent)\s*:\s*(.*)$",
+    r"^(Present|Apologies(?: for absence)?|Also in attendance|Also present|In attendance|Absent)"
+    r"\s*:\s*(.*)$",
     re.IGNORECASE,
 )
-RESOLVED = re.compile(r"\bRESOLVED\b\s*:?\s*", re.IGNORECASE)
-NUMBERED = re.compile(
-    r"^(?:[•\-–·]\s*)?(?:\((?:\d{1,2}|[ivx]{1,4}|[a-h])\)|(?:\d{1,2}|[ivx]{1,4}|[a-h])[).])\s+"
+LABEL_INSIDE = re.compile(  # "Present: Councillors A and B Apologies: Councillor C" flattened
+    r"\s+(?=(?:Apologies|Also in attendance|Also present|In attendance|Absent)\s*:)", re.IGNORECASE
 )
-APPOINTED = re.compile(r"\b(?:Appointed|Co-opted)\s+Members?\s*:\s*", re.IGNORECASE)
+RESOLVED = re.compile(r"\bRESOLVED\b\s*[:\-–]?\s*|^Resolved\b\s*(?::|-|–|(?=that\b))\s*")
+NUMBERED = re.compile(
+    r"^(?:[•\-–·▪]\s*)?(?:\((?:\d{1,2}|[ivx]{1,4}|[a-h])\)|(?:\d{1,2}|[ivx]{1,4}|[a-h])[).])\s+"
+)
+APPOINTED = re.compile(r"^\s*(?:Appointed|Co-opted)\s+Members?\b\s*:?\s*", re.IGNORECASE)
+MONTH_YEAR = re.compile(
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*,?\s+\d{4}\b", re.IGNORECASE
+)
 
 
 def parse_minutes(pages, pdf=None):
@@ -39,13 +51,10 @@ def parse_minutes(pages, pdf=None):
         section = pages[start:end]
         lines = [Line(p.number, text) for p in section for text in p.lines]
         header = next((i for i, line in enumerate(lines) if HEADER.search(line.text)), 0)
-        date = (
-            find_date(HEADER.search(lines[header].text).group(1))
-            if HEADER.search(lines[header].text)
-            else None
-        )
+        heading = HEADER.search(lines[header].text)
+        date = find_date(heading.group(1)) if heading else None
         first_item = next(
-            (i for i in range(header + 1, len(lines)) if ITEM.match(lines[i].text.strip())),
+            (i for i in range(header + 1, len(lines)) if item_heading(lines[i].text, None)),
             len(lines),
         )
         attendance = read_attendance(lines[header + 1 : first_item], section[0], pdf)
@@ -56,6 +65,10 @@ def parse_minutes(pages, pdf=None):
                     "page": section[0].number,
                     "message": "minutes found but the date of the meeting could not be read",
                 }
+            )
+        if not items:
+            warnings.append(
+                {"page": section[0].number, "message": "minutes found but no numbered items read"}
             )
         out.append(
             {
@@ -90,11 +103,42 @@ def minutes_sections(pages) -> list[tuple[int, int]]:
     return sections
 
 
+def item_heading(text: str, last_number: int | None):
+    """(number, title) when a line opens minute item: the next number(s) and a heading."""
+    match = ITEM.match(text.strip())
+    if not match:
+        return None
+    number, title = int(match.group(1)), match.group(2).strip()
+    if last_number is not None and not 0 < number - last_number <= 3:
+        return None
+    if len(title) <= 3 or MONTH_YEAR.match(title):  # "30 MARCH 2023" wrapped in the discussion
+        return None
+    return (number, title) if is_heading(title) else None
+
+
+def is_heading(text: str) -> bool:
+    """Capitals ("CHILD FRIENDLY SOUTHAMPTON") or title case without a full stop."""
+    letters = [c for c in text if c.isalpha()]
+    if len(letters) < 3:
+        return False
+    if sum(c.isupper() for c in letters) / len(letters) > 0.8:
+        return True
+    words = [w for w in re.findall(r"[A-Za-z][\w'’]*", text) if w.lower() not in SMALL_WORDS]
+    return (
+        len(text) < 90
+        and not text.rstrip().endswith((".", ",", ";"))
+        and bool(words)
+        and all(w[0].isupper() for w in words)
+    )
+
+
 def read_attendance(lines: list[Line], page, pdf) -> dict:
-    labelled = {}
+    labelled: dict[str, str] = {}
     pending = []  # labels printed without their values
-    for line in lines:
-        match = LABEL.match(line.text.strip())
+    last = None
+    split = [part for line in lines for part in LABEL_INSIDE.split(line.text)]
+    for text in split:
+        match = LABEL.match(text.strip())
         if match:
             key = match.group(1).lower().split()[0]
             if match.group(2).strip():
@@ -102,45 +146,69 @@ def read_attendance(lines: list[Line], page, pdf) -> dict:
                 last = key
             else:
                 pending.append(key)
+                last = None
             continue
-        if not pending and labelled:
-            labelled[last] += " " + line.text.strip()
-    if pending and pdf is not None:
-        # Labels stacked above their values: the values are the paragraphs that follow, in order.
-        values = [p for p in paragraphs(word_lines(pdf.words(page.number))) if not HEADER.search(p)]
-        labels_seen = 0
-        queue = list(pending)
-        for paragraph in values:
-            if LABEL.match(paragraph.strip()):
-                labels_seen += 1
-                continue
-            if ITEM.match(paragraph.strip().split("  ")[0]) or re.match(
-                r"^\d{1,3}\.\s+[A-Z]{3,}", paragraph
-            ):
-                break
-            if labels_seen and queue and not paragraph.isupper():
-                labelled[queue.pop(0)] = paragraph
+        if not pending and last:
+            labelled[last] += " " + text.strip()
+    if pending:
+        values = stacked_values(lines, page, pdf)
+        for key, value in zip(pending, values, strict=False):
+            labelled.setdefault(key, value)
     return {
         key: people(value) for key, value in labelled.items() if key in ("present", "apologies")
     }
+
+
+def stacked_values(lines: list[Line], page, pdf) -> list[str]:
+    """The values under labels printed one above the other, in order: paragraphs by position
+    when the page's words are at hand, else runs of lines each opening with "Councillor"."""
+    if pdf is not None:
+        values = []
+        labels_seen = 0
+        for paragraph in paragraphs(word_lines(pdf.words(page.number))):
+            if HEADER.search(paragraph):
+                continue
+            if LABEL.match(paragraph.strip()):
+                labels_seen += 1
+                continue
+            if item_heading(paragraph.split("  ")[0], None) or re.match(
+                r"^\d{1,3}\.\s+[A-Z]{3,}", paragraph
+            ):
+                break
+            if labels_seen and not paragraph.isupper():
+                values.append(paragraph)
+        return values
+    runs: list[list[str]] = []
+    for line in lines:
+        text = line.text.strip()
+        if LABEL.match(text) or HEADER.search(text) or text.isupper():
+            continue
+        if re.match(r"^(?:Councillors?|Cllrs?\.?)\b", text) or not runs:
+            runs.append([text])
+        else:
+            runs[-1].append(text)
+    return [join_wrapped(run) for run in runs]
 
 
 def people(text: str) -> list[str]:
     """'Councillors Guthrie (Chair), Bell and Dr Paffey. Appointed Member: Rob Sanders' -> names."""
     out = []
     text = text.strip().rstrip(".")
-    for part in re.split(r"(?<=[a-z)])\.\s+(?=[A-Z])|;\s*", text):
+    for part in re.split(
+        r"(?<=[a-z)])\.\s+(?=[A-Z])|;\s*|\s+(?=(?:Appointed|Co-opted) Members?\b)", text
+    ):
         appointed = bool(APPOINTED.search(part))
         part = APPOINTED.sub("", part).strip()
         prefix = ""
         plural = re.match(r"^(Councillors|Cllrs\.?)\s+", part)
         if plural:
             prefix, part = "Councillor ", part[plural.end() :]
-        for name in re.split(r",\s*|\s+and\s+", part):
-            name = name.strip(" .")
+        for name in re.split(r",\s*(?:and\s+)?|\s+and\s+|\s*&\s*", part):
+            name = APPOINTED.sub("", name.strip(" ."))
+            name = re.sub(r"^Cllr\.?\s+", "Councillor ", name)
             if not name:
                 continue
-            if prefix and not appointed:
+            if prefix and not appointed and not name.startswith("Councillor"):
                 name = prefix + name
             out.append(name)
     return out
@@ -150,24 +218,15 @@ def read_items(lines: list[Line], warnings) -> list[dict]:
     items, current, last_number = [], None, None
     for line in lines:
         text = line.text.strip()
-        match = ITEM.match(text)
-        if (
-            match
-            and (last_number is None or 0 < int(match.group(1)) - last_number <= 3)
-            and len(match.group(2)) > 3
-        ):
-            current = {
-                "number": int(match.group(1)),
-                "title": [match.group(2).strip()],
-                "body": [],
-                "page": line.page,
-            }
+        heading = item_heading(text, last_number)
+        if heading:
+            current = {"number": heading[0], "title": [heading[1]], "body": [], "page": line.page}
             items.append(current)
             last_number = current["number"]
             continue
         if current is None:
             continue
-        if not current["body"] and text.isupper() and len(text) > 3:
+        if not current["body"] and text.isupper() and len(text) > 3 and not RESOLVED.match(text):
             current["title"].append(text)  # a title wrapped onto a second line
         else:
             current["body"].append(text)
@@ -175,41 +234,47 @@ def read_items(lines: list[Line], warnings) -> list[dict]:
 
 
 def finish_item(item, warnings) -> dict:
-    body = item["body"]
-    resolutions = []
-    at = next((i for i, line in enumerate(body) if RESOLVED.search(line)), None)
-    text_lines = body
-    if at is not None:
-        text_lines = body[:at]
-        first = RESOLVED.split(body[at], maxsplit=1)
-        before, after = first[0].strip(), first[1] if len(first) > 1 else ""
-        if before:
-            text_lines = [*text_lines, before]
-        resolutions = split_resolutions([after, *body[at + 1 :]])
-        if not resolutions:
-            warnings.append(
-                {
-                    "page": item["page"],
-                    "message": f"minute {item['number']}: RESOLVED found but its text could not be read",
-                }
-            )
+    text_lines, resolution_lines = [], []
+    found = False
+    for line in item["body"]:
+        parts = RESOLVED.split(line, maxsplit=1)
+        if len(parts) == 1:
+            (resolution_lines if found else text_lines).append(line)
+            continue
+        if parts[0].strip():
+            (resolution_lines if found else text_lines).append(parts[0].strip())
+        found = True
+        resolution_lines.append("\u2028")  # where a RESOLVED began: a new resolution
+        if parts[1].strip():
+            resolution_lines.append(parts[1].strip())
+    resolutions = split_resolutions(resolution_lines)
+    if found and not resolutions:
+        warnings.append(
+            {
+                "page": item["page"],
+                "message": f"minute {item['number']}: RESOLVED found but its text could not be read",
+            }
+        )
     return {
         "number": item["number"],
         "title": join_wrapped(item["title"]),
         "resolutions": resolutions,
-        "text": bullet_text(text_lines),
+        "text": paragraph_text(text_lines),
         "page": item["page"],
     }
 
 
 def split_resolutions(lines: list[str]) -> list[str]:
+    """One string per numbered resolution; a lead-in ending with ':' before numbers is dropped."""
+    numbered = any(NUMBERED.match(line) for line in lines)
     groups: list[list[str]] = []
-    numbered = any(NUMBERED.match(line.strip()) for line in lines if line.strip())
     for line in lines:
-        line = line.strip()
-        if not line:
+        if line == "\u2028":
+            groups.append([])
             continue
         if numbered and NUMBERED.match(line):
+            if groups and groups[-1] and groups[-1][-1].endswith(":") and len(groups[-1]) <= 2:
+                groups[-1] = []  # "that the Panel:" introduces the numbered list
             groups.append([NUMBERED.sub("", line)])
         elif groups:
             groups[-1].append(line)
@@ -218,11 +283,20 @@ def split_resolutions(lines: list[str]) -> list[str]:
     return [text for text in (join_wrapped(g) for g in groups) if len(text) > 3]
 
 
-def bullet_text(lines: list[str]) -> str:
-    """The discussion as paragraphs: each bullet on its own line."""
+def paragraph_text(lines: list[str]) -> str:
+    """The discussion as paragraphs, one a line: a bullet starts one, and so does a line after a
+    short line ending a sentence (it did not wrap, so the paragraph ended)."""
     out: list[list[str]] = []
+    longest = max((len(line) for line in lines), default=0)
     for line in lines:
-        if line.startswith(("•", "- ")) or not out:
+        line = line.strip()
+        if not line:
+            continue
+        if line.startswith("- "):
+            line = "• " + line[2:]
+        previous = out[-1][-1] if out else ""
+        ended = previous.endswith((".", ":")) and len(previous) < 0.85 * longest
+        if not out or line.startswith("•") or ended:
             out.append([line])
         else:
             out[-1].append(line)

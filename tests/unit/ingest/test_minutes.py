@@ -1,4 +1,4 @@
-from meetings.ingest.minutes import parse_minutes, people
+from meetings.ingest.minutes import HEADER, parse_minutes, people
 from tests.unit.ingest.conftest import make_page
 
 MINUTES = """SOUTHAMPTON CITY COUNCIL
@@ -26,7 +26,7 @@ def test_minutes_items_and_resolutions():
     minutes, warnings = parse_minutes([make_page(MINUTES, number=6)])
     assert warnings == []
     [meeting] = minutes
-    assert meeting["meeting_date"] == "2021-11-25"
+    assert (meeting["meeting_date"], meeting["page"]) == ("2021-11-25", 6)
     assert meeting["present"] == [
         "Councillor Guthrie (Chair)",
         "Councillor Bell",
@@ -36,6 +36,7 @@ def test_minutes_items_and_resolutions():
     items = {i["number"]: i for i in meeting["items"]}
     assert list(items) == [28, 29, 30, 31]
     assert items[28]["resolutions"] == []
+    assert items[28]["text"] == "The apologies of Appointed Member, Rob Sanders were noted."
     assert items[29]["resolutions"] == [
         "that the minutes of the meeting held on 22 July 2021 be approved and signed as a correct record."
     ]
@@ -47,10 +48,103 @@ def test_minutes_items_and_resolutions():
         "That the number of foster carer inquiries would be added to the dataset considered by the Panel",
         "That clarification would be provided on what the NEET indicators measured.",
     ]
-    assert "figures in the report were provisional" in items[30]["text"]
+    assert items[30]["text"] == (
+        "The Panel noted the following:\n• 1) the figures in the report were provisional."
+    )
     assert items[31]["resolutions"] == [
         "That, if timescales allowed, the key findings be appended."
     ]
+
+
+def test_labels_printed_above_their_values_without_word_positions():
+    page = make_page(
+        "SOUTHAMPTON CITY COUNCIL CHILDREN AND FAMILIES SCRUTINY PANEL\n"
+        "MINUTES OF THE MEETING HELD ON 26 JANUARY 2023\nPresent:\nApologies:\n"
+        "Councillors Winning (Chair), T Bunday, Denness and Vaughan. Appointed Member: Rob\n"
+        "Sanders\nCouncillor D Galton\n25. APOLOGIES AND CHANGES IN PANEL MEMBERSHIP (IF ANY)\n"
+        "The Panel noted the apologies of Councillor D Galton.",
+        number=6,
+    )
+    [meeting], _ = parse_minutes([page])
+    assert meeting["present"] == [
+        "Councillor Winning (Chair)",
+        "Councillor T Bunday",
+        "Councillor Denness",
+        "Councillor Vaughan",
+        "Rob Sanders",
+    ]
+    assert meeting["apologies"] == ["Councillor D Galton"]
+
+
+def test_present_and_apologies_flattened_onto_one_line():
+    page = make_page(
+        "MINUTES OF THE MEETING HELD ON 4 JULY 2019\n"
+        "Present: Councillors Bell (Chair) and Mitchell Apologies: Councillor Paffey\n"
+        "1. APOLOGIES\nThe apologies of Councillor Paffey were noted.",
+        number=6,
+    )
+    [meeting], _ = parse_minutes([page])
+    assert meeting["present"] == ["Councillor Bell (Chair)", "Councillor Mitchell"]
+    assert meeting["apologies"] == ["Councillor Paffey"]
+
+
+def test_roman_resolutions_across_a_page_break_and_a_lead_in():
+    first = make_page(
+        "MINUTES OF THE MEETING OF THE CHILDREN AND FAMILIES SCRUTINY PANEL HELD ON 7 FEBRUARY 2019\n"
+        "Present: Councillor Smith (Chair), Councillor Jones & Cllr Patel\n"
+        "29. Youth Offending Service\n"
+        "The Panel noted that the issue had been resolved by the service and that figures for\n"
+        "30 MARCH 2019\n"  # the next minute's number at a line start, but a date
+        "would be reported.\n"
+        "RESOLVED that the Panel:\n"
+        "(i) requests that the re-offending rates for the last three years be circulated to",
+        number=3,
+    )
+    second = make_page(
+        "the Panel; and\n(ii) receives a further report in the new municipal year.\n"
+        "30. MONITORING SCRUTINY RECOMMENDATIONS\nResolved: That the report be noted.",
+        number=4,
+    )
+    [meeting], _ = parse_minutes([first, second])
+    assert meeting["present"] == [
+        "Councillor Smith (Chair)",
+        "Councillor Jones",
+        "Councillor Patel",
+    ]
+    youth, monitoring = meeting["items"]
+    assert (youth["number"], youth["title"], youth["page"]) == (29, "Youth Offending Service", 3)
+    assert youth["resolutions"] == [
+        "requests that the re-offending rates for the last three years be circulated to the Panel; and",
+        "receives a further report in the new municipal year.",
+    ]
+    assert "issue had been resolved by the service" in youth["text"]  # not a resolution
+    assert (monitoring["number"], monitoring["page"]) == (30, 4)
+    assert monitoring["resolutions"] == ["That the report be noted."]
+
+
+def test_two_sets_of_minutes_end_at_the_first_report():
+    pages = [
+        make_page(
+            "MINUTES OF THE MEETING HELD ON 22 JULY 2021\nPresent: Councillor Bell\n"
+            "10. CHILD FRIENDLY SOUTHAMPTON\nRESOLVED that the update be circulated.",
+            number=6,
+        ),
+        make_page(
+            "MINUTES OF THE SPECIAL MEETING HELD ON 4 AUGUST 2021\nPresent: Councillor Bell\n"
+            "11. SCHOOL PLACES\nThe Panel discussed the report.",
+            number=7,
+        ),
+        make_page(
+            "DECISION-MAKER: CHILDREN AND FAMILIES SCRUTINY PANEL\n12. SUBJECT TO CHANGE",
+            number=8,
+        ),
+    ]
+    minutes, _ = parse_minutes(pages)
+    assert [(m["meeting_date"], [i["number"] for i in m["items"]]) for m in minutes] == [
+        ("2021-07-22", [10]),
+        ("2021-08-04", [11]),
+    ]
+    assert minutes[1]["items"][0]["text"] == "The Panel discussed the report."
 
 
 def test_people_lists():
@@ -64,28 +158,44 @@ def test_people_lists():
         "Rob Sanders",
     ]
     assert people("Councillor D Galton") == ["Councillor D Galton"]
+    assert people("Councillors Baillie (Chair) and Bunday Appointed Members: Nicola Brown") == [
+        "Councillor Baillie (Chair)",
+        "Councillor Bunday",
+        "Nicola Brown",
+    ]
+    assert people(
+        "Councillors Bell, and Mitchell; Appointed Members: Rob Sanders and Nicola Brown"
+    ) == [
+        "Councillor Bell",
+        "Councillor Mitchell",
+        "Rob Sanders",
+        "Nicola Brown",
+    ]
 
 
 def test_corpus_minutes(corpus, expected_extraction):
     for date, (pdf, pages) in corpus.items():
-        minutes, _ = parse_minutes(pages, pdf)
+        minutes, warnings = parse_minutes(pages, pdf)
+        assert warnings == []
         [want] = expected_extraction(date)["minutes"]
         [got] = minutes
-        assert (got["meeting_date"], got["present"], got["apologies"]) == (
+        assert (got["meeting_date"], got["present"], got["apologies"], got["page"]) == (
             want["meeting_date"],
             want["present"],
             want["apologies"],
+            want.get("page", got["page"]),
         )
         assert [(i["number"], i["title"]) for i in got["items"]] == [
             (i["number"], i["title"]) for i in want["items"]
         ]
         for mine, theirs in zip(got["items"], want["items"], strict=True):
-            assert len(mine["resolutions"]) == len(theirs["resolutions"])
+            assert [r.replace("re- ref", "re-ref") for r in mine["resolutions"]] == theirs[
+                "resolutions"
+            ]
+            assert "RESOLVED" not in mine["text"]
 
 
 def test_other_councils_word_the_heading_differently():
-    from meetings.ingest.minutes import HEADER
-
     for heading in (
         "MINUTES OF THE MEETING HELD ON 25 NOVEMBER 2021",
         "Minutes of the Children and Families Scrutiny Panel meeting held on Thursday, 25 November 2021",
