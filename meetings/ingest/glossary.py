@@ -3,40 +3,54 @@ acronyms ("CLA – Child Looked After").
 
 The contents list names every term in order, which is what makes flattened text readable:
 "Parental Responsibility 8 Abuse Abuse is the act of …" is the last contents entry, then the
-heading "Abuse" and its definition. Each term is looked for, in order, at the start of a line.
+heading "Abuse" and its definition. Each listed term is looked for, in order, where a heading
+can be (a line start, or after the end of a sentence). Terms the contents list does not name
+(a list that stops short, a pack without one) are found by their headings (glossary_headings.py)
+and flagged for checking. The appendix ends at the next cover sheet; a closing "Sources" or
+"References" section is not a term.
 """
 
 from __future__ import annotations
 
 import re
 
+from .glossary_acronyms import ACRONYM_HEADING, read_acronym_lines, read_acronyms
+from .glossary_headings import find_headings
 from .layout import is_cover_sheet
 from .text import join_wrapped
 
 GLOSSARY_HEADING = re.compile(
-    r"^(?:[A-Z][A-Z &’']+ )?GLOSSARY(?: OF TERMS)?$|^Glossary of terms$", re.MULTILINE
+    r"^(?:[A-Z][A-Z &’']+ )?GLOSSARY(?: OF TERMS)?$|^Glossary(?: of [Tt]erms)?$", re.MULTILINE
 )
-ACRONYM_HEADING = re.compile(
-    r"^(?:ACRONYMS|ABBREVIATIONS|Acronyms|Abbreviations)(?: used)?\b.*$", re.MULTILINE
-)
-CONTENTS_ENTRY = re.compile(r"^(.+?)\s+(\d{1,3})(?=\s|$)")
-ACRONYM = re.compile(
-    r"^([A-Z][A-Za-z0-9&/]*[A-Z][A-Za-z0-9&/]*)\s*(?:[–\-:=]\s*|\s{2,}|\s+(?=[A-Z][a-z]))(.{3,})$"
-)
-SKIP_TERMS = {"sources", "references", "contents"}
-MAX_PAGES = 20
+# "Abuse 3", "Abuse ........ 3": the page number after the term, perhaps after a leader.
+CONTENTS_ENTRY = re.compile(r"^(.+?)(?:\s*[.…_]{3,})?\s+(\d{1,3})(?=\s|$)")
+WHOLE_ENTRY = re.compile(r"^(.+?)(?:\s*[.…_]{3,})?\s+(\d{1,3})$")
+SKIP_TERMS = {"sources", "references", "contents", "further information", "further reading"}
+# Where the definitions end: a closing list of sources, or a list of acronyms.
+CLOSING_WORDS = r"(?:Sources|References|Further (?:information|reading)|Acronyms|Abbreviations)"
+CLOSING = re.compile(r"(?:^|\n|(?<=[.;:)] ))\s*" + CLOSING_WORDS + r"\b(?=[ :]*(?:\n|[A-Z]|$))")
+CLOSING_HEADING = re.compile(CLOSING_WORDS + r"\b")
+MAX_PAGES = 40
+FURNITURE = re.compile(r"^(?:-\s*)?\d{1,3}(?:\s*-)?$|^\d{1,3} of \d{1,3}$", re.IGNORECASE)
 
 
 def parse_glossary(pages, pdf=None):
     """-> ([{term, definition, page}], warnings)."""
     terms, warnings = [], []
+    done = 0
     for index, page in enumerate(pages):
-        if GLOSSARY_HEADING.search("\n".join(page.lines[:3])):
-            found, found_warnings = read_glossary(pages[index : index + MAX_PAGES])
+        if page.number <= done:
+            continue
+        head = "\n".join(page.lines[:3])
+        if is_cover_sheet(page):
+            continue  # a report listing "Glossary of terms" among its appendices
+        if GLOSSARY_HEADING.search(head):
+            found, found_warnings, done = read_glossary(pages[index : index + MAX_PAGES])
             terms += found
             warnings += found_warnings
-        elif ACRONYM_HEADING.search("\n".join(page.lines[:3])):
-            terms += read_acronyms(page)
+        elif ACRONYM_HEADING.search(head):
+            found, done = read_acronyms(pages[index : index + MAX_PAGES])
+            terms += found
     unique = {}
     for term in terms:
         unique.setdefault(term["term"].lower(), term)
@@ -44,90 +58,133 @@ def parse_glossary(pages, pdf=None):
 
 
 def glossary_lines(pages) -> list[tuple[int, str]]:
+    """(page, line) of the appendix: up to the next cover sheet, blank page or DECISION-MAKER."""
     out = []
     for n, page in enumerate(pages):
         if n and (is_cover_sheet(page) or not page.lines):
             break
-        for line in page.lines:
+        for i, line in enumerate(page.lines):
             if n and re.match(r"^DECISION[- ]MAKER\b", line):
                 return out
+            edge = i in (0, len(page.lines) - 1)
+            if (edge and FURNITURE.match(line)) or (out and i < 3 and GLOSSARY_HEADING.match(line)):
+                continue  # the glossary's own page numbers and running heading
             out.append((page.number, line))
     return out
 
 
-def read_glossary(pages) -> tuple[list[dict], list[dict]]:
+def read_glossary(pages) -> tuple[list[dict], list[dict], int]:
+    """Terms of the glossary starting on pages[0], warnings, and the last page it covers."""
     lines = glossary_lines(pages)
+    last_page = lines[-1][0] if lines else pages[0].number
     heading = next((i for i, (_, line) in enumerate(lines) if GLOSSARY_HEADING.match(line)), 0)
     lines = lines[heading + 1 :]
     contents, body_start = read_contents(lines)
-    if not contents:
-        return [], [
-            {"page": pages[0].number, "message": "glossary without a contents list: terms not read"}
-        ]
-    # The body as one text with line starts marked, and where each character came from.
+    # The body as one text with line breaks kept, and the page each line starts on.
     text, pages_at = "", []
     for page, line in lines[body_start[0] :]:
         if not text and body_start[1]:
             line = line[body_start[1] :].strip()
-        text += line + "\n"
         pages_at.append((len(text), page))
-    positions = []
-    cursor = 0
-    warnings = []
+        text += line + "\n"
+    positions, warnings = listed_headings(text, contents, pages[0].number)
+    positions = add_unlisted_headings(
+        text, positions, bool(contents), lambda at: page_of(pages_at, at), warnings
+    )
+    out = []
+    for n, (term, start, end) in enumerate(positions):
+        stop = positions[n + 1][1] if n + 1 < len(positions) else len(text)
+        body = text[end:stop]
+        # Only the last definition can run into the closing sources or acronyms.
+        closing = CLOSING.search(body) if n + 1 == len(positions) else None
+        acronyms = []
+        if closing and re.search(r"Acronyms|Abbreviations", closing.group(0)):
+            after = body[closing.end() :].split("\n")
+            acronyms = read_acronym_lines(after, page_of(pages_at, end + closing.end()))
+        if closing:
+            body = body[: closing.start()]
+        definition = join_wrapped(body.split("\n"))
+        if term.lower() not in SKIP_TERMS and definition:
+            out.append({"term": term, "definition": definition, "page": page_of(pages_at, start)})
+        out += acronyms
+    return out, warnings, last_page
+
+
+def page_of(pages_at, offset: int) -> int:
+    page = pages_at[0][1] if pages_at else 0
+    for at, number in pages_at:
+        if at > offset:
+            break
+        page = number
+    return page
+
+
+def listed_headings(text, contents, page):
+    """[(term, start, end)] of each contents entry's heading in the body, in order."""
+    positions, warnings, cursor = [], [], 0
     for term in contents:
         found = find_heading(text, term, cursor)
         if found is None:
             warnings.append(
                 {
-                    "page": pages[0].number,
+                    "page": page,
                     "message": f"glossary term '{term}' listed in the contents but not found",
                 }
             )
+            positions.append((term, None, None))
             continue
         positions.append(found)
         cursor = found[2]
-    if positions:
-        # Terms after the last one listed (a contents list that stops short): headings that
-        # their definition repeats ("Pathway Plan The Pathway Plan sets out …").
-        extra = [
-            (m.group(1), m.start(1), m.end(1))
-            for m in REPEATED_HEADING.finditer(text, positions[-1][2])
-        ]
-        if extra:
+    return positions, warnings
+
+
+def add_unlisted_headings(text, positions, has_contents, page_at, warnings):
+    """Headings found by their look where the contents list cannot help: after its last term
+    (a list that stops short), where a listed term was not found, or everywhere without a list."""
+    # A closing "Sources" or "Acronyms" heading is where a definition ends, not a term.
+    detected = [(h, s, e) for s, e, h in find_headings(text) if not CLOSING_HEADING.match(text, s)]
+    if not has_contents:
+        if detected:
             warnings.append(
                 {
-                    "page": pages[0].number,
-                    "message": f"{len(extra)} glossary terms found after the contents list ends: check them",
+                    "page": page_at(detected[0][1]),
+                    "message": f"glossary without a contents list: {len(detected)} terms read "
+                    "from their headings, check them",
                 }
             )
-        positions += extra
+        return detected
     out = []
-    for n, (term, start, end) in enumerate(positions):
-        stop = positions[n + 1][1] if n + 1 < len(positions) else len(text)
-        body = text[end:stop]
-        if n + 1 == len(positions):
-            body = re.split(r"\n\s*(?:Sources|References)\s*\n", body)[0]
-        definition = join_wrapped(body.split("\n"))
-        if term.lower() in SKIP_TERMS or not definition:
+    previous_end = 0
+    for i, (term, start, end) in enumerate(positions):
+        if start is None:
+            # Look between the terms found either side of the missing one.
+            following = next((p[1] for p in positions[i + 1 :] if p[1] is not None), len(text))
+            gap = [d for d in detected if previous_end <= d[1] < following]
+            gap = [d for d in gap if not any(d[1] == o[1] for o in out)]
+            out += gap
             continue
-        page = next((p for at, p in pages_at if at > start), pages[0].number)
-        out.append({"term": term, "definition": definition, "page": page})
-    return out, warnings
-
-
-REPEATED_HEADING = re.compile(
-    r"(?:^|\n|(?<=[.:;)]\s))\s*([A-Z][\w'’\-]*(?:\s+(?:[A-Z][\w'’\-()]*|of|and|to|a|the|at|or|for|in|on)){0,6})"
-    r"\s+(?=(?:The\s+|A\s+|An\s+)?\1\b)"
-)
+        out.append((term, start, end))
+        previous_end = end
+    tail = [d for d in detected if d[1] >= previous_end]
+    if tail:
+        warnings.append(
+            {
+                "page": page_at(tail[0][1]),
+                "message": f"{len(tail)} glossary terms found after the contents list ends: "
+                "check them",
+            }
+        )
+    return sorted(out + tail, key=lambda p: p[1])
 
 
 def find_heading(text, term, cursor):
     """Where `term` is printed as a heading: at a line start, or (in flattened text) after the
     end of the previous definition's sentence. Falls back to the first three words of the term
     when the heading is worded slightly differently from the contents list."""
-    follows = r"(?=\s*\n|\s+[A-Z“\"(])"
+    follows = r"(?=\s*\n|\s+[A-Z“\"(•])"
     starts = r"(?:^|\n|(?<=[.:;)]\s))\s*"
-    match = re.compile(starts + f"({re.escape(term)})" + follows).search(text, cursor)
+    # The heading may be in capitals where the contents list is not ("ABUSE").
+    match = re.compile(starts + f"((?i:{re.escape(term)}))" + follows).search(text, cursor)
     if match:
         return term, match.start(1), match.end(1)
     words = term.split()
@@ -141,12 +198,15 @@ def find_heading(text, term, cursor):
 
 
 def read_contents(lines) -> tuple[list[str], tuple[int, int]]:
-    """Contents entries ('Term 3', possibly wrapped) and where the body begins (line, column)."""
-    terms, pending = [], ""
+    """Contents entries ('Term 3', possibly wrapped) and where the body begins (line, column).
+    Fewer than three entries, or page numbers going backwards, is not a contents list."""
+    terms, numbers, pending, pending_from = [], [], "", 0
+    body = None
     for i, (_, line) in enumerate(lines):
         whole = WHOLE_ENTRY.match(line)
-        if whole:  # "Section 20 11": the page number is the last number on the line
+        if whole and len(line) <= 90:  # "Section 20 11": the page number ends the line
             terms.append(f"{pending} {whole.group(1)}".strip())
+            numbers.append(int(whole.group(2)))
             pending = ""
             continue
         if terms and re.fullmatch(r"\([^)]{1,20}\)", line.strip()):
@@ -156,26 +216,22 @@ def read_contents(lines) -> tuple[list[str], tuple[int, int]]:
         if terms and entry and not pending:
             # An entry and the first heading of the body flattened onto one line.
             rest = line[entry.end() :].strip()
-            if rest.startswith(terms[0]):
+            if rest.lower().startswith(terms[0].lower()):
                 terms.append(entry.group(1).strip())
-                return terms, (i, len(line) - len(rest))
-        if terms and not pending and line.startswith(terms[0]):
-            return terms, (i, 0)
+                numbers.append(int(entry.group(2)))
+                body = (i, len(line) - len(rest))
+                break
+        if terms and not pending and line.lower().startswith(terms[0].lower()):
+            body = (i, 0)
+            break
+        if not pending:
+            pending_from = i
         pending = f"{pending} {line}".strip()
         if len(pending) > 120:  # prose, not a wrapped entry
-            return (terms, (i, 0)) if terms else ([], (0, 0))
-    return terms, (len(lines), 0)
-
-
-WHOLE_ENTRY = re.compile(r"^(.+?)\s+(\d{1,3})$")
-
-
-def read_acronyms(page) -> list[dict]:
-    out = []
-    for line in page.lines[1:]:
-        match = ACRONYM.match(line.strip())
-        if match and len(match.group(1)) <= 12:
-            out.append(
-                {"term": match.group(1), "definition": match.group(2).strip(), "page": page.number}
-            )
-    return out
+            body = (pending_from, 0)
+            break
+    if len(terms) < 3 or numbers != sorted(numbers):
+        return [], (0, 0)
+    if body is None:  # the lines ran out: the body starts where the unfinished entry did
+        body = (pending_from, 0) if pending else (len(lines), 0)
+    return terms, body

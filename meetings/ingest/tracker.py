@@ -1,10 +1,12 @@
 """The "Monitoring Scrutiny Recommendations" tracker: Date | Title | Action proposed |
 Action Taken | Progress Status, as a ruled table (or, failing that, columns of words).
 
-Columns are found by what their headers mean, not where they are. A row without a date and
-title is either a sub-recommendation ("2) That …", inheriting the date and title above) or the
-rest of the row above carried over a page break. Statuses are mapped to the PACK_SCHEMA
-vocabulary; the printed words are kept in `status_text`.
+Tracker pages are found cheaply from their text (a tracker heading or column labels); only those
+pages, and a page that may continue their table, are read for geometry (tracker_columns.py).
+A row without a date and title is either a sub-recommendation ("2) That …", inheriting the date
+and title above) or the rest of the row above carried over a page break. Several numbered
+recommendations printed in one cell become one row each. Statuses are mapped to the
+PACK_SCHEMA vocabulary; the printed words are kept in `status_text`.
 """
 
 from __future__ import annotations
@@ -12,66 +14,109 @@ from __future__ import annotations
 import re
 
 from .dates import find_date, find_numeric_date, iso
-from .layout import word_lines
+from .layout import is_cover_sheet
 from .text import clean_line, join_wrapped
+from .tracker_columns import NUMBERED, Layout, ruled_rows
+from .tracker_words import word_rows
 
-HEADER_WORDS = {
-    "date": re.compile(r"^date\b|date of (?:meeting|recommendation)|meeting date", re.IGNORECASE),
-    "title": re.compile(r"^(?:title|item|topic|subject|agenda item)\b", re.IGNORECASE),
-    "action_proposed": re.compile(r"action proposed|recommendation", re.IGNORECASE),
-    "action_taken": re.compile(
-        r"action taken|response|update|progress to date|comments?", re.IGNORECASE
-    ),
-    "status": re.compile(r"status|progress$|rag\b", re.IGNORECASE),
-}
 TRACKER_PAGE = re.compile(
-    r"\bAction\s+(?:proposed|taken)\b|\bProgress\s+Status\b|Scrutiny Monitoring", re.IGNORECASE
+    r"\bActions?\s+(?:proposed|taken)\b|\bProgress\s+Status\b|Scrutiny\s+Monitoring"
+    r"|Monitoring\s+(?:of\s+)?Scrutiny\s+Recommendations|Recommendations?\s+(?:Tracker|Monitoring)"
+    r"|Progress\s+on\s+(?:Scrutiny\s+)?Recommendations",
+    re.IGNORECASE,
 )
-NUMBER = re.compile(r"^\s*(?:[•·]\s*)?\(?(\d{1,2})[).]\s+")
 STATUSES = [
     (
         re.compile(
-            r"not\s+(?:yet\s+)?complete[\s\-–,]*(?:but\s+)?within\s+timescale|not\s+yet\s+due|within\s+timescale",
+            r"not\s+(?:yet\s+)?complete[\s\-–,:(]*(?:but\s+)?(?:within|in)\s+timescale"
+            r"|not\s+(?:yet\s+)?due",
             re.I,
         ),
         "not_due",
     ),
     (
-        re.compile(r"partial(?:ly)?\s+complete|partially\s+(?:met|achieved)", re.I),
+        re.compile(r"partial(?:ly)?\s+complete|partially\s+(?:met|achieved|implemented)", re.I),
         "partially_complete",
     ),
-    (re.compile(r"not\s+complete|incomplete|outstanding|overdue", re.I), "not_complete"),
-    (re.compile(r"\bcomplete[d]?\b|\bachieved\b|\bdone\b", re.I), "complete"),
     (
-        re.compile(r"in\s+train|in\s+progress|on\s*going|underway|on\s+track|started", re.I),
-        "in_progress",
+        re.compile(
+            r"not\s+(?:yet\s+)?(?:complete|started|achieved)|incomplete|outstanding|overdue",
+            re.I,
+        ),
+        "not_complete",
     ),
     (re.compile(r"reject|declined|not\s+accepted|not\s+agreed", re.I), "rejected"),
+    (re.compile(r"\bcomplete[d]?\b|\bachieved\b|\bimplemented\b|\bdone\b", re.I), "complete"),
+    (
+        re.compile(
+            r"in\s+train|in\s+progress|on\s*-?\s*going|under\s*way|on\s+track|\bstarted\b",
+            re.I,
+        ),
+        "in_progress",
+    ),
 ]
+ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9, "x": 10}
 
 
 def parse_tracker(pages, pdf=None):
     """-> (rows per PACK_SCHEMA, warnings)."""
-    rows, warnings = [], []
-    candidates = [p for p in pages if TRACKER_PAGE.search(p.text[:1500]) and looks_tabular(p)]
-    for page in candidates:
-        raw = table_rows(page, pdf) if pdf is not None else None
-        if raw is None:
+    rows: list[dict] = []
+    warnings: list[dict] = []
+    if pdf is None:
+        return rows, warnings
+    layout: Layout | None = None
+    previous = None
+    for page in pages:
+        candidate = (
+            bool(TRACKER_PAGE.search(page.text[:1500]))
+            and looks_tabular(page)
+            and not is_cover_sheet(page)  # the report about the tracker, not the tracker
+        )
+        continues = (
+            layout is not None
+            and previous is not None
+            and page.number == previous + 1
+            and page.has_text_layer
+            and not is_cover_sheet(page)
+            and (page.may_hold_table or not layout.ruled)
+        )
+        if not (candidate or continues):
+            layout = None
             continue
+        raw, layout, doubtful = read_page(page, pdf, layout if continues else None, candidate)
+        if raw is None:
+            layout = None
+            continue
+        previous = page.number
+        for line in doubtful:
+            warnings.append(
+                {
+                    "page": page.number,
+                    "message": f"tracker line not split into columns confidently: '{line[:70]}'",
+                }
+            )
         for cells in raw:
             add_row(rows, cells, page.number, warnings)
-    return [finish(row) for row in rows], warnings
+    return records(rows), warnings
+
+
+def read_page(page, pdf, carried: Layout | None, candidate: bool):
+    """Raw rows of a tracker page: its ruled table if it has one, else its words in columns. A
+    page that only continues the table before is read the way that table was."""
+    if carried is None or carried.ruled:
+        raw, layout = ruled_rows(page, pdf, carried)
+        if raw is not None:
+            return raw, layout, []
+        if not candidate:
+            return None, None, []
+        carried = None
+    return word_rows(pdf.words(page.number), carried)
 
 
 def looks_tabular(page) -> bool:
-    header = " ".join(page.lines[:12]).lower()
-    return (
-        sum(
-            word in header
-            for word in ("date", "title", "action", "status", "recommendation", "progress")
-        )
-        >= 3
-    )
+    header = " ".join(page.lines[:30]).lower()
+    words = ("date", "title", "action", "status", "recommendation", "progress", "response")
+    return sum(word in header for word in words) >= 3
 
 
 def status_of(text: str) -> str:
@@ -81,146 +126,126 @@ def status_of(text: str) -> str:
     return "unknown"
 
 
-def columns_of(header_cells: list[str]) -> dict[int, str]:
-    """Which column is which, from header text ("Progress\\nStatus", "Action Taken" …)."""
-    out = {}
-    for i, text in enumerate(header_cells):
-        text = " ".join((text or "").split())
-        for name, pattern in HEADER_WORDS.items():
-            if name not in out.values() and pattern.search(text):
-                if name == "action_proposed" and re.search(r"taken", text, re.I):
-                    continue
-                out[i] = name
-                break
-    return out
+def number_of(label: str) -> int:
+    label = label.lower()
+    if label.isdigit():
+        return int(label)
+    if label in ROMAN:
+        return ROMAN[label]
+    return ord(label) - ord("a") + 1
 
 
-def table_rows(page, pdf) -> list[dict] | None:
-    """Rows as {column name: text} from the ruled table, else from word positions."""
-    for table in pdf.tables(page.number):
-        header_at, columns = None, {}
-        for at, row in enumerate(table.rows[:3]):
-            columns = columns_of([c.text if c else "" for c in row])
-            if {"action_proposed", "action_taken"} <= set(columns.values()) or len(columns) >= 4:
-                header_at = at
-                break
-        if header_at is None:
-            continue
-        out = []
-        for row in table.rows[header_at + 1 :]:
-            out.append(
-                {
-                    name: (row[i].text if i < len(row) and row[i] else "")
-                    for i, name in columns.items()
-                }
-            )
-        return out
-    return word_table_rows(pdf.words(page.number))
-
-
-def word_table_rows(words) -> list[dict] | None:
-    """An unruled tracker: columns start where the header words start."""
-    lines = word_lines(words)
-    header = next((line for line in lines if len(columns_of(split_header(line.text))) >= 4), None)
-    if header is None:
-        return None
-    header_words = [w for w in words if abs(w.top - header.top) < 3]
-    starts = column_starts(header_words)
-    if not starts:
-        return None
-    rows: list[dict] = []
+def split_numbered(text: str) -> list[tuple[int | None, str]]:
+    """'1) That …\\n2) That …' in one cell -> [(1, 'That …'), (2, 'That …')]; a cell without
+    numbering -> [(None, text)]. Numbers must run on (1, 2, 3 …) to count as separate items."""
+    lines = (text or "").split("\n")
+    items: list[tuple[int | None, list[str]]] = []
     for line in lines:
-        if line.top <= header.bottom:
-            continue
-        line_words = [w for w in words if abs(w.top - line.top) < 3]
-        cells = {name: [] for _, name in starts}
-        for word in line_words:
-            name = next((n for x, n in reversed(starts) if word.x0 >= x - 4), starts[0][1])
-            cells[name].append(word.text)
-        cells = {name: " ".join(ws) for name, ws in cells.items()}
-        new_row = bool(find_numeric_date(cells.get("date", ""))) or NUMBER.match(
-            cells.get("action_proposed", "")
-        )
-        if new_row or not rows:
-            rows.append({name: text for name, text in cells.items()})
+        match = NUMBERED.match(line)
+        expected = (items[-1][0] or 0) + 1 if items else None
+        if match and (not items or number_of(match.group(1)) == expected):
+            items.append((number_of(match.group(1)), [line[match.end() :]]))
+        elif items:
+            items[-1][1].append(line)
         else:
-            for name, text in cells.items():
-                if text:
-                    rows[-1][name] = (rows[-1].get(name, "") + "\n" + text).strip()
-    return rows
-
-
-def split_header(text: str) -> list[str]:
-    return re.split(r"\s{2,}|(?<=[a-z])\s(?=[A-Z])", text)
-
-
-TWO_WORD_LABEL = re.compile(
-    r"^(?:action (?:proposed|taken)|progress status|date of|recommendation made)$", re.IGNORECASE
-)
-
-
-def column_starts(header_words) -> list[tuple[float, str]]:
-    """Where each column starts, from the header's words; a two-word label ("Action Taken",
-    "Progress Status") starts one column, not two."""
-    starts, used, skip = [], set(), False
-    for i, word in enumerate(header_words):
-        if skip:
-            skip = False
-            continue
-        phrase = " ".join(w.text for w in header_words[i : i + 2])
-        two = bool(TWO_WORD_LABEL.match(phrase))
-        text = phrase if two else word.text
-        skip = two
-        name = next(
-            (n for n, pattern in HEADER_WORDS.items() if n not in used and pattern.search(text)),
-            None,
-        )
-        if name == "action_proposed" and "taken" in text.lower():
-            name = None if "action_taken" in used else "action_taken"
-        if name:
-            starts.append((word.x0, name))
-            used.add(name)
-    return sorted(starts)
+            items.append((None, [line]))
+    if items and items[0][0] is None and len(items) > 1:
+        return [(None, text)]  # text before the first number: not a numbered list
+    return [(number, join_wrapped(part)) for number, part in items] or [(None, "")]
 
 
 def add_row(rows: list[dict], cells: dict, page: int, warnings):
-    date_text = re.sub(r"\s+", "", cells.get("date", ""))
+    date_text = cells.get("date") or ""
     title = join_wrapped((cells.get("title") or "").split("\n"))
-    proposed_lines = (cells.get("action_proposed") or "").split("\n")
-    proposed = join_wrapped(proposed_lines)
+    proposed_items = split_numbered(cells.get("action_proposed") or "")
     taken = join_wrapped((cells.get("action_taken") or "").split("\n"))
     status_text = clean_line(" ".join((cells.get("status") or "").split()))
-    if not any((date_text, title, proposed, taken, status_text)):
+    if not any((date_text.strip(), title, proposed_items[0][1], taken, status_text)):
         return
-    number = NUMBER.match(proposed)
-    if not date_text and not title and rows and not number:
+    number = proposed_items[0][0]
+    if not (proposed_items[0][1] or taken or status_text):
+        # A date or title alone ("Meeting of 17 June 2021" across the table): it heads the rows
+        # below, which inherit it.
+        date = complete_date(date_text) or complete_date(title)
+        rows.append({"heading": True, "date": iso(date), "title": title or None})
+        return
+    if not date_text.strip() and not title and rows and number is None and not is_heading(rows):
         # The row above, carried over a page break.
         previous = rows[-1]
-        previous["action_proposed"] = join_wrapped([previous["action_proposed"], proposed])
-        previous["action_taken"] = join_wrapped([previous["action_taken"], taken])
-        previous["status_text"] = join_wrapped([previous["status_text"], status_text])
+        for key, text in (
+            ("action_proposed", proposed_items[0][1]),
+            ("action_taken", taken),
+            ("status_text", status_text),
+        ):
+            previous[key] = join_wrapped([previous[key] or "", text])
         return
-    inherited = rows[-1] if rows and not date_text and not title else None
-    date = find_numeric_date(date_text) or find_date(cells.get("date", ""))
-    if date is None and inherited is None:
+    inherited = rows[-1] if rows and not date_text.strip() and not title else None
+    context = next((r for r in reversed(rows) if r.get("heading")), {})
+    date = complete_date(date_text)
+    date_iso = iso(date) if date else (inherited or {}).get("date") or context.get("date")
+    title = title or (inherited or {}).get("title") or context.get("title")
+    if date_iso is None:
         warnings.append(
-            {"page": page, "message": f"tracker row without a readable date: '{proposed[:60]}'"}
+            {
+                "page": page,
+                "message": f"tracker row without a readable date: '{proposed_items[0][1][:60]}'",
+            }
         )
-    rows.append(
+    responses = paired(proposed_items, cells, page, warnings)
+    for (number, proposed), (taken_part, status_part) in zip(
+        proposed_items, responses, strict=True
+    ):
+        rows.append(
+            {
+                "date": date_iso,
+                "title": title,
+                "number": number or 1,
+                "action_proposed": proposed,
+                "action_taken": taken_part,
+                "status_text": status_part,
+                "page": page,
+            }
+        )
+
+
+def is_heading(rows) -> bool:
+    return bool(rows) and rows[-1].get("heading", False)
+
+
+def complete_date(text: str):
+    return find_numeric_date(re.sub(r"\s+", "", text or "")) or find_date(text or "")
+
+
+def paired(proposed_items, cells: dict, page: int, warnings):
+    """The response and status of each recommendation printed in one cell: numbered alike, they
+    pair up; otherwise each recommendation keeps the whole printed response."""
+    taken = join_wrapped((cells.get("action_taken") or "").split("\n"))
+    status_text = clean_line(" ".join((cells.get("status") or "").split()))
+    if len(proposed_items) == 1:
+        return [(taken, status_text)]
+    taken_items = split_numbered(cells.get("action_taken") or "")
+    status_items = split_numbered(cells.get("status") or "")
+    count = len(proposed_items)
+    if len(taken_items) == count and (len(status_items) == count or not status_text):
+        statuses = [clean_line(s) for _, s in status_items] if status_text else [""] * count
+        return [(t, s) for (_, t), s in zip(taken_items, statuses, strict=True)]
+    warnings.append(
         {
-            "date": iso(date) if date else (inherited or {}).get("date"),
-            "title": title or (inherited or {}).get("title"),
-            "number": int(number.group(1)) if number else 1,
-            "action_proposed": NUMBER.sub("", proposed, count=1) if number else proposed,
-            "action_taken": taken,
-            "status_text": status_text,
             "page": page,
+            "message": f"{count} recommendations share one response in the tracker: check which "
+            "action taken and status belong to each",
         }
     )
+    return [(taken, status_text)] * count
+
+
+def records(rows: list[dict]) -> list[dict]:
+    """The rows as PACK_SCHEMA records; heading rows only lent their date and title."""
+    return [finish(row) for row in rows if not row.get("heading")]
 
 
 def finish(row: dict) -> dict:
-    status_text = row["status_text"].strip()
+    status_text = (row["status_text"] or "").strip()
     return {
         "date": row["date"],
         "title": row["title"],
