@@ -13,8 +13,9 @@ The pipeline, cheapest first:
 from __future__ import annotations
 
 from . import aligned, commentary, narrative, scans
-from .locate import performance_pages, section_heading
+from .locate import council_names, performance_pages, performance_report_span, section_heading
 from .tables import Grid, find_header, indicators_from_grid, merge_duplicates
+from .values import looks_like_value
 
 
 def extract_indicators(pages, pdf=None, meeting_date=None, reports=None):
@@ -23,16 +24,30 @@ def extract_indicators(pages, pdf=None, meeting_date=None, reports=None):
     indicators: list[dict] = []
     table_pages, prose_pages = performance_pages(pages, reports)
     if pdf is not None:
-        indicators += read_tables(table_pages, pdf, warnings)
+        indicators += read_tables(table_pages, pdf, warnings, council_names(pages))
     indicators = merge_duplicates(indicators, warnings)
     named = {i["name"].lower() for i in indicators}
     for item in narrative.read(prose_pages, meeting_date=meeting_date, warnings=warnings):
         if item["name"].lower() not in named:
             indicators.append(item)
     indicators += scans.read(pages, pdf, table_pages, prose_pages, warnings)
-    blocks = commentary.read(prose_pages)
+    blocks = commentary.read(commentary_pages(pages, prose_pages, indicators, warnings, reports))
     assign_sections(indicators, blocks)
     return [public(i) for i in indicators], blocks, warnings
+
+
+def commentary_pages(pages, prose_pages, indicators, warnings, reports):
+    """The performance report's prose pages; when no cover sheet says which report that is, the
+    prose pages from the first page with figures (a table, a value sentence, a dashboard) to the
+    page after the last: "Next steps" in another report is not the officers' commentary."""
+    if performance_report_span(pages, reports) != (0, len(pages)):
+        return prose_pages
+    anchors = {i["page"] for i in indicators}
+    anchors |= {v["page"] for i in indicators for v in i["values"] if v.get("page")}
+    anchors |= {w["page"] for w in warnings if w.get("message") == scans.DASHBOARD}
+    if not anchors:
+        return []
+    return [p for p in prose_pages if min(anchors) <= p.number <= max(anchors) + 1]
 
 
 def assign_sections(indicators, blocks):
@@ -55,36 +70,71 @@ def assign_sections(indicators, blocks):
             item["section"] = chosen[0]["section"]
 
 
-def read_tables(table_pages, pdf, warnings) -> list[dict]:
+def read_tables(table_pages, pdf, warnings, own=frozenset()) -> list[dict]:
     out = []
     header, section = None, None
+    last_grid, last_page = None, None  # the table read last, for one that goes on over the page
     for page in table_pages:
-        grids = [
-            Grid(
-                page.number,
-                [
-                    [(cell.text if cell else "", cell.bbox if cell else None) for cell in row]
-                    for row in table.rows
-                ],
-            )
-            for table in pdf.tables(page.number)
-        ]
-        if not grids:
-            grids = aligned.grids(pdf.words(page.number), page.number)
         heading = section_heading(page)
         if heading:
             section = heading
+        goes_on = last_page is not None and page.number == last_page + 1
+        grids = ruled_grids(pdf, page.number)
+        if not any(find_header(grid, own) for grid in grids):
+            words = pdf.words(page.number)
+            unruled = aligned.grids(words, page.number, own)
+            if not unruled and goes_on and last_grid is not None and last_grid.columns:
+                unruled = aligned.continued(words, page.number, last_grid, own)
+            grids = unruled or grids
+        read_here = False
         for grid in grids:
-            found = find_header(grid)
+            found = find_header(grid, own)
             if found is not None:
                 start, header = found[0] + 1, found[1]
                 warnings += header.warnings
-            elif header is not None and grid.rows and len(grid.rows[0]) == header.width:
-                start = 0  # the table goes on from the previous page
+            elif goes_on and header is not None and continues(grid, header):
+                start = 0  # a ruled table going on from the previous page without its header
             else:
                 continue
             out += indicators_from_grid(grid, header, start, section, warnings)
+            last_grid, read_here = grid, True
+        if read_here:
+            last_page = page.number
+        elif goes_on:
+            warnings.append(
+                {
+                    "page": page.number,
+                    "message": "this page looks like a table of figures but its columns could "
+                    "not be matched to a header: indicator values not read",
+                }
+            )
     return out
+
+
+def ruled_grids(pdf, number) -> list[Grid]:
+    return [
+        Grid(
+            number,
+            [
+                [(cell.text if cell else "", cell.bbox if cell else None) for cell in row]
+                for row in table.rows
+            ],
+        )
+        for table in pdf.tables(number)
+    ]
+
+
+def continues(grid: Grid, header) -> bool:
+    """A headerless ruled table as wide as the last header, whose value cells hold values."""
+    if not grid.rows or len(grid.rows[0]) != header.width:
+        return False
+    cells = [
+        text
+        for row in grid.rows[:3]
+        for column, (text, _) in zip(header.columns, row, strict=False)
+        if column.role == "value" and text.strip()
+    ]
+    return bool(cells) and sum(map(looks_like_value, cells)) >= 0.8 * len(cells)
 
 
 def public(indicator: dict) -> dict:

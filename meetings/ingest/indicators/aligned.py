@@ -1,139 +1,204 @@
 """Tables without ruling lines (the 2019-style dense dataset), rebuilt from word positions.
 
-The header is the line with at least three periods; its labels (runs of words with no wide
-gap between them, plus any header words on the line above, e.g. "Statistical" over
-"Neighbours") give the columns. Every later word goes to the column it overlaps. A line with
-only name words belongs to the data line nearest to it: the first or second half of a wrapped
-indicator name. The same code reads OCR output, which also gives words with boxes.
+The header (header_band.py) gives the columns. Every later word goes to the column whose range
+it falls in, a name's run of words staying whole; a figure that lines up neither with its
+header nor with the other figures of its column (it sits between two columns) is not read. A
+line with only words belongs to the data line nearest to it, if near: the first or second half
+of a wrapped indicator name. A sentence running across the figures (a note), a date ("March
+2019") and a page stamp are not figures. The same code reads OCR output, which also gives words
+with boxes.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
 
-from meetings.ingest.layout import word_lines
+from meetings.ingest.text import is_stamp
 
+from . import header_band
 from .columns import classify
+from .geometry import is_number, rows_of, spans
+from .periods import MONTH
 from .tables import MIN_PERIODS, Grid
-from .values import looks_like_value
+from .values import UNALIGNED, looks_like_value
+
+MONTH_WORD = re.compile(MONTH, re.IGNORECASE)
 
 
-@dataclass
-class Span:
-    x0: float
-    x1: float
-    words: list
-
-    @property
-    def text(self) -> str:
-        return " ".join(w.text for w in self.words)
-
-
-def spans(words) -> list[Span]:
-    """Runs of words with no more than a space between them: one header label each."""
-    heights = sorted(w.bottom - w.top for w in words) or [8.0]
-    gap = 0.6 * heights[len(heights) // 2]
-    out: list[Span] = []
-    for word in sorted(words, key=lambda w: w.x0):
-        if out and word.x0 - out[-1].x1 <= gap:
-            out[-1].words.append(word)
-            out[-1].x1 = max(out[-1].x1, word.x1)
-        else:
-            out.append(Span(word.x0, word.x1, [word]))
-    return out
-
-
-def line_words(words, line):
-    return [w for w in words if abs(w.top - line.top) <= 3]
-
-
-def grids(words, page: int) -> list[Grid]:
-    lines = word_lines(words)
-    for at, line in enumerate(lines):
-        header = spans(line_words(words, line))
-        if sum(classify(s.text).role == "value" for s in header) < MIN_PERIODS:
-            continue
-        columns = [[s.x0, s.x1, s.text] for s in header]
-        above = spans(line_words(words, lines[at - 1])) if at > 0 else []
-        if above and is_header_continuation(above):  # header labels wrapped onto the line above …
-            join_header_line(columns, above, above=True)
-        body = lines[at + 1 :]
-        if body and is_header_continuation(spans(line_words(words, body[0]))):
-            join_header_line(columns, spans(line_words(words, body[0])), above=False)  # … or below
-            body = body[1:]
-        return [build_grid(words, body, columns, page)]
-    return []
+def grids(words, page: int, own=frozenset()) -> list[Grid]:
+    rows = rows_of(words)
+    found = header_band.find_header(rows, own)
+    if found is None:
+        return []
+    columns, start = found
+    return [build_grid(rows[start:], columns, page, own)]
 
 
 grids_from_ocr = grids
 
 
-def join_header_line(columns, extra_spans, above: bool):
-    for extra in extra_spans:
-        for column in columns:
-            if extra.x0 < column[1] and extra.x1 > column[0]:
-                column[2] = f"{extra.text}\n{column[2]}" if above else f"{column[2]}\n{extra.text}"
-                break
+def continued(words, page: int, previous: Grid, own=frozenset()) -> list[Grid]:
+    """A page of the same dataset printed without its header: the previous page's columns are
+    used, but only if every number on this page lines up (by its left or right edge or middle)
+    with the figures read on that page, or sits under a header."""
+    columns = previous.columns
+    if not columns:
+        return []
+    roles = [classify(c[2], own).role for c in columns]
+    first_value = roles.index("value")
+    last_figure = max(i for i, r in enumerate(roles) if r in ("value", "target", "benchmark"))
+    left, right = columns[first_value][0] - 4, columns[last_figure][1] + 4
+    rows = rows_of(words)
+    full = [
+        r
+        for r, row in enumerate(rows)
+        if sum(is_number(w.text) and left <= (w.x0 + w.x1) / 2 <= right for w in row.words)
+        >= MIN_PERIODS
+    ]
+    if len(full) < 2:
+        return []
+    # The page's title and anything else above the first row of figures is not part of the table.
+    rows = rows[full[0] :]
+    numbers = [
+        w
+        for row in rows
+        for k, w in enumerate(row.words)
+        if is_number(w.text)
+        and left <= (w.x0 + w.x1) / 2 <= right
+        and not part_of_date(row.words, k)
+    ]
+    seen = [box for row in previous.rows[1:] for _, box in row if box is not None]
+    for word in numbers:
+        lined_up = any(
+            abs(word.x1 - x1) <= 2
+            or abs(word.x0 - x0) <= 2
+            or abs(word.x0 + word.x1 - x0 - x1) <= 4
+            for x0, _, x1, _ in seen
+        )
+        middle = (word.x0 + word.x1) / 2
+        if not lined_up and not any(x0 - 2 <= middle <= x1 + 2 for x0, x1, _ in columns):
+            return []
+    return [build_grid(rows, [list(c) for c in columns], page, own)]
 
 
-def is_header_continuation(line_spans) -> bool:
-    """A line under the header with words but no numbers ('average', 'Neighbours')."""
-    text = " ".join(s.text for s in line_spans)
-    return (
-        bool(line_spans)
-        and not any(ch.isdigit() for ch in text)
-        and len(line_spans) <= 6
-        and all(len(s.text.split()) <= 3 for s in line_spans)
-    )
-
-
-def build_grid(words, lines, columns, page) -> Grid:
-    # A column stretches left to the previous column's end (names are left-aligned, numbers
-    # right-aligned), so assign each word to the column whose range it falls in.
+def build_grid(rows, columns, page, own=frozenset()) -> Grid:
+    # A column stretches to halfway to its neighbours (names are left-aligned, numbers
+    # right-aligned), so each word goes to the column whose range it falls in.
     bounds = []
     for i, (x0, x1, _) in enumerate(columns):
         left = (columns[i - 1][1] + x0) / 2 if i else -1e9
         right = (x1 + columns[i + 1][0]) / 2 if i + 1 < len(columns) else 1e9
         bounds.append((left, right))
-    roles = [classify(c[2]).role for c in columns]
+    roles = [classify(c[2], own).role for c in columns]
     first_value = roles.index("value")
     name_at = roles.index("name") if "name" in roles[:first_value] else None
-    rows, name_only = [], []
-    for line in lines:
+    figures = {i for i, role in enumerate(roles) if role in ("value", "target", "benchmark")}
+    data, name_only = [], []
+    for row in rows:
+        if is_stamp(" ".join(w.text for w in row.words)):
+            continue  # "Page 12" under the table
         cells = [[] for _ in columns]
-        for word in line_words(words, line):
+        in_name = name_run(row.words, bounds, name_at, columns[first_value][0])
+        for k, word in enumerate(row.words):
             middle = (word.x0 + word.x1) / 2
             index = next(
                 (i for i, (left, right) in enumerate(bounds) if left <= middle < right),
                 len(columns) - 1,
             )
-            if index >= first_value and name_at is not None:
+            if id(word) in in_name:
+                index = name_at
+            elif index >= first_value and name_at is not None:
                 # A long name runs on past the gap left for it: anything ending before the first
                 # period's header starts, or any word that is not a value, is still the name.
                 ends_before_values = word.x1 < columns[first_value][0]
                 wordy = not looks_like_value(word.text) and word.x0 < columns[first_value][1]
-                if ends_before_values or wordy:
+                if ends_before_values or wordy or part_of_date(row.words, k):
                     index = name_at
             cells[index].append(word)
-        has_values = any(cells[i] for i in range(first_value, len(columns)))
-        if has_values:
-            rows.append({"line": line, "cells": cells})
+        spilled = sum(not looks_like_value(w.text) for i in figures for w in cells[i])
+        if spilled >= 2:
+            continue  # a sentence running across the columns (a note), not a row of figures
+        if any(cells[i] for i in figures):
+            data.append({"row": row, "cells": cells})
         elif any(cells):
-            name_only.append((line, cells))
-    for line, cells in name_only:
-        attach_name_line(rows, line, cells)
+            name_only.append((row, cells))
+    for row, cells in name_only:
+        attach_name_line(data, row, cells)
+    unaligned = misaligned(data, figures, columns)
+    body = []
+    for r, item in enumerate(data):
+        body.append(
+            [
+                (UNALIGNED, None) if (r, i) in unaligned else cell_of(ws)
+                for i, ws in enumerate(item["cells"])
+            ]
+        )
     header = [[(c[2], None) for c in columns]]
-    return Grid(page, header + [[cell_of(ws) for ws in row["cells"]] for row in rows])
+    return Grid(page, header + body, columns=columns)
 
 
-def attach_name_line(rows, line, cells):
-    """A wrapped half of a name goes with the nearest data line (above or below)."""
+def name_run(words, bounds, name_at, first_value_x) -> set[int]:
+    """The words of the run that starts in the name column: a long name crossing into the next
+    column ("… within 12 months" over "Outturn type") stays whole. Figures at its end that stand
+    under the periods are not part of it."""
+    if name_at is None:
+        return set()
+    left, right = bounds[name_at]
+    for run in spans(words):
+        if left <= run.x0 < right and any(not is_number(w.text) for w in run.words):
+            kept = list(run.words)
+            while kept and is_number(kept[-1].text) and kept[-1].x0 >= first_value_x - 2:
+                kept.pop()
+            return {id(w) for w in kept}
+    return set()
+
+
+def part_of_date(words, k) -> bool:
+    """'2019' in 'February 2019', '5' in '5 March': a date in a note or title, not a figure."""
+    before = words[k - 1].text if k > 0 else ""
+    after = words[k + 1].text if k + 1 < len(words) else ""
+    return bool(MONTH_WORD.fullmatch(before.strip(",.")) or MONTH_WORD.fullmatch(after.strip(",.")))
+
+
+def misaligned(data, figures, columns) -> set[tuple[int, int]]:
+    """Cells whose figure lines up neither with the other figures of its column (by their left
+    edges, right edges or middles) nor with its header: most likely a figure from an unlabelled
+    column next to it, so not this column's value."""
+    out = set()
+    for i in figures:
+        words = [
+            (r, ws[0])
+            for r, item in enumerate(data)
+            if len(ws := item["cells"][i]) == 1 and is_number(ws[0].text)
+        ]
+        if len(words) < 2:
+            continue
+        best: set[int] = set()
+        for edge in (lambda w: w.x1, lambda w: w.x0, lambda w: (w.x0 + w.x1) / 2):
+            for _, anchor in words:
+                group = {r for r, w in words if abs(edge(w) - edge(anchor)) <= 3}
+                if len(group) > len(best):
+                    best = group
+        if len(best) * 2 <= len(words):
+            best = set()  # no alignment shared by most figures: each must sit under its header
+        x0, x1 = columns[i][0], columns[i][1]
+        for r, word in words:
+            under_header = word.x0 < x1 + 1 and word.x1 > x0 - 1
+            if r not in best and not under_header:
+                out.add((r, i))
+    return out
+
+
+def attach_name_line(rows, row, cells):
+    """A wrapped half of a name goes with the nearest data line (above or below), if it is near."""
     if not rows:
         return
-    nearest = min(rows, key=lambda r: abs(r["line"].top - line.top))
+    nearest = min(rows, key=lambda r: abs(r["row"].top - row.top))
+    if abs(nearest["row"].top - row.top) > 2.2 * max(row.bottom - row.top, 4.0):
+        return  # too far from any row of figures to be part of a name: a note or a title
     for i, words in enumerate(cells):
         if words:
-            if line.top < nearest["line"].top:
+            if row.top < nearest["row"].top:
                 nearest["cells"][i] = words + nearest["cells"][i]
             else:
                 nearest["cells"][i] = nearest["cells"][i] + words

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .periods import parse_period, squash
+from .periods import MONTH, parse_period, squash
 
 REGIONS = r"se(?:\s*avg|\s*average)?|south[\s-]?east|south[\s-]?west|north[\s-]?east|north[\s-]?west|east midlands|west midlands|yorkshire|london|eastern|east of england|inner london|outer london|region(?:al)?"
 
@@ -46,54 +46,98 @@ def header_label(text: str) -> str:
     return out
 
 
-def classify(text: str) -> Column:
+# Comparators that are not the council itself: a column "<one of these> 20/21" is not an own outturn.
+COMPARATOR_WORDS = re.compile(
+    r"neighbo|comparator|benchmark|national|england|region|average|\bavg\b|median|quartile|"
+    r"similar|family|dfe|ofsted|unitary|county|shire|core|cit(?:y|ies)|all\b|\bla\b|las\b|"
+    r"authorit|\bsn\b|\bsns\b|\bse\b|\beng\b|\buk\b|\bgb\b|wales|scotland|peer|group",
+    re.IGNORECASE,
+)
+OWN_WORDS = re.compile(r"\boutturns?\b|\bactuals?\b|\byear[\s-]*end\b|\bour\b|\bown\b|\bcouncil\b")
+NOT_A_VALUE = re.compile(
+    r"%\s*change|change|direction|\bdot\b|trend|\brag\b|^status|commentary|comments?|notes?|"
+    r"polarity|good is|is better|better is|rank|quartile|year to date|\bytd\b|rolling|cumulative|"
+    r"to date|forecast|projected|projection|variance|difference|\+/-|as at|last year|previous|"
+    r"prior month|last month|\bvs\b|compared",
+)
+
+
+def classify(text: str, own: frozenset[str] | set[str] = frozenset()) -> Column:
+    """What a header cell says its column holds. `own` holds the council's names ("southampton"):
+    "Southampton 19/20" is the council's own earlier outturn, "Hampshire 19/20" is not."""
     label = header_label(text)
     flat = squash(text).lower().replace(" ", "")
     words = label.lower()
     if not flat:
         return Column("ignore")
-    if re.fullmatch(r"(?:ref(?:erence)?|code|no\.?|kpi ref|id|pi ref|measure ref)", words.strip()):
-        return Column("ref", label=label)
-    if re.search(r"outturn\s*type|^unit|measure type|type of measure|^format", words):
-        return Column("unit", label=label)
-    if re.search(
-        r"%\s*change|change|direction|\bdot\b|trend|\brag\b|^status|commentary|comments?|notes?|polarity|good is|rank|quartile|year to date|\bytd\b",
-        words,
+    if re.fullmatch(
+        r"(?:ref(?:erence)?|code|no|kpi (?:ref|no|code)|id|pi (?:ref|no|code)|measure (?:ref|code))\.?",
+        words.strip(),
     ):
+        return Column("ref", label=label)
+    if re.search(r"outturn\s*type|^units?\b|measure type|type of measure|^format", words):
+        return Column("unit", label=label)
+    if NOT_A_VALUE.search(words):
         return Column("ignore", label=label)
     period = parse_period(text)
     if period:
         return Column("value", period=period, label=label)
     if re.search(r"indicator|measure|description|\bkpi\b|^pi\b|metric", words):
         return Column("name", label=label)
+    period = trailing_period(label)
+    if period == AMBIGUOUS:
+        return Column("ignore", label=label)
     if "target" in flat:
-        return Column("target", period=trailing_period(label), label=label)
+        return Column("target", period=period, label=label)
     if (
         "neighbour" in flat
         or "neighbor" in flat
-        or re.fullmatch(r"sn(?:s|avg|average)?", flat)
+        or re.search(r"\bsns?\b(?:\s*(?:avg|average))?", words)
         or "statneigh" in flat
     ):
-        return Column(
-            "benchmark", kind="statistical_neighbours", period=trailing_period(label), label=label
-        )
+        return Column("benchmark", kind="statistical_neighbours", period=period, label=label)
     if "corecit" in flat:
-        return Column("benchmark", kind="core_cities", period=trailing_period(label), label=label)
-    if re.search(r"\b(?:england|national|eng)\b", words):
-        return Column("benchmark", kind="england", period=trailing_period(label), label=label)
+        return Column("benchmark", kind="core_cities", period=period, label=label)
+    if re.search(r"\b(?:england|national|eng|nat)\b", words):
+        return Column("benchmark", kind="england", period=period, label=label)
     if re.search(rf"\b(?:{REGIONS})\b", words):
-        return Column("benchmark", kind="region", period=trailing_period(label), label=label)
+        return Column("benchmark", kind="region", period=period, label=label)
     if re.search(r"average|\bavg\b|\bmean\b", words):
         return Column("ignore", label=label)  # "12 month average": derived, not a value
-    own = trailing_period(label)
-    if own and re.search(r"[a-z]", words):
-        # "Southampton 19/20", "Outturn 2020-21", "2020/21 outturn": the council's own earlier year.
-        return Column("benchmark", kind="own_outturn", period=own, label=label)
+    if period and is_own_outturn(label, own):
+        return Column("benchmark", kind="own_outturn", period=period, label=label)
+    if period and re.search(r"[a-z]", words):
+        # Another council or group named with a year ("Hampshire 19/20"): kept by its label.
+        return Column("benchmark", kind="other", period=period, label=label)
     return Column("ignore", label=label)
 
 
+def is_own_outturn(label: str, own) -> bool:
+    """'Southampton 19/20', 'Outturn 2020-21', '2020/21 actual': the council's own earlier year."""
+    rest = re.sub(
+        rf"\b\d{{2,4}}\s*[/\-–]\s*\d{{2,4}}\b|\b{MONTH}[\s\-'’]*\d{{2,4}}\b",
+        " ",
+        label,
+        flags=re.IGNORECASE,
+    )
+    rest = " ".join(re.sub(r"[()\[\],:]", " ", rest).split()).lower()
+    for name in own:
+        if rest == name or rest.startswith(name + " "):
+            rest = rest[len(name) :].strip()
+            if not rest or re.fullmatch(r"(?:city|county|borough)?\s*(?:council)?", rest):
+                return True
+            break
+    # "Outturn", "2020/21 actual", "Our 20/21": nothing but words for the council's own figure.
+    return bool(rest) and not re.sub(rf"{OWN_WORDS.pattern}|\bfinal\b|\bthe\b", "", rest).strip()
+
+
+AMBIGUOUS = "ambiguous"
+
+
 def trailing_period(label: str) -> str | None:
-    """A period written in a header with other words: 'Southampton 19/20' -> '2019-20'."""
+    """A period written in a header with other words: 'Southampton 19/20' -> '2019-20'; AMBIGUOUS
+    when the label names two different periods ('Feb-21 to Feb-22')."""
+    found = set()
     for pattern in (
         r"\b\d{2,4}\s*[/\-–]\s*\d{2,4}\b",
         r"\bQ[1-4]\s*\d{2,4}\b",
@@ -102,8 +146,10 @@ def trailing_period(label: str) -> str | None:
         for candidate in re.findall(pattern, label):
             period = parse_period(candidate)
             if period:
-                return period
-    return None
+                found.add(period)
+    if len(found) > 1:
+        return AMBIGUOUS
+    return found.pop() if found else None
 
 
 def unit_from(text: str) -> str | None:

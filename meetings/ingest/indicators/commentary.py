@@ -52,8 +52,16 @@ def read(pages) -> list[dict]:
                 continue
             if current is not None:
                 current["lines"].append(text)
+    spelled: dict[str, str] = {}  # "effective assessment and intervention" as the title has it
+    for block in blocks:
+        if block["section"]:
+            key = block["section"].lower()
+            if key not in spelled or spelled[key].islower():
+                spelled[key] = block["section"]
     out = []
     for block in blocks:
+        if block["section"]:
+            block["section"] = spelled[block["section"].lower()]
         text = join_wrapped(block["lines"])
         text = trailing_section(text)[0] if text else text
         if (

@@ -8,20 +8,28 @@ Only statements that say which month each number belongs to are read:
     "… the care leaver supervision timeliness figure of 86% which has improved … from 45% in
      January"                                                    the first is the reporting month
 
-Months become periods against the report's reporting month ("up to the end of February 2023",
-"Overview highlighting February ‘23"), else the meeting date. The indicator is named as the
-sentence names it. A target ("our local target of 90%") or a statistical-neighbour average in
-the same sentence, or in the next one when it begins "This …", belongs to the indicator just
-read. Changes ("down 7%", "a 12 percentage point improvement"), counts without a month, and
-anything whose subject cannot be found are not values: they are left out.
+Month names become periods against the latest month the report says it covers ("up to the end
+of February 2023", "Overview highlighting February ‘23") or the month before the meeting; a month
+only implied (the second and fourth forms) needs the reporting month stated on the page itself,
+and "from 553 to 545 in January" when February is reported is left out (January and December,
+or January and an earlier figure?). The indicator is named as the sentence names it. A target
+("our local target of 90%") or a benchmark average belongs to the statement just before it in
+the sentence, or to the last one read when the sentence begins "This …" (comparators.py).
+Changes ("down 7%", "a 12 percentage point improvement"), counts without a month, months placed
+in another year by words ("January last year", "In 2021/22 …"), values of one indicator that
+two sentences give differently, and anything whose subject cannot be found are left out.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
+from meetings.ingest.dates import month_number
+
+from . import comparators
 from .columns import unit_from_name
-from .periods import MONTH, month_before, reporting_month
+from .periods import MONTH, month_before, reporting_months
 
 NOT_A_LEVEL = (
     r"(?!\s*(?:percentage points?|pp\b|points?\b|per cent(?:age)? points?|times\b|fold\b))"
@@ -35,8 +43,12 @@ def value(tag: str) -> str:
 
 
 def when(tag: str) -> str:
-    """A month, with its year when the sentence gives one ("in December 2022")."""
-    return rf"(?P<{tag}_month>{MONTH_NAMES})(?:\s+(?P<{tag}_year>20\d\d))?"
+    """A month, with its year when the sentence gives one ("in December 2022"), and not one
+    placed in another year by words we do not resolve ("in January last year")."""
+    return (
+        rf"(?P<{tag}_month>{MONTH_NAMES})(?:\s+(?P<{tag}_year>20\d\d)|\s*[‘'’](?P<{tag}_yy>\d\d))?\b"
+        rf"(?!\s*[‘'’]?\d\d\b|\s+(?:of\s+)?(?:last|the\s+(?:previous|last|prior|same)|previous|prior)\b)"
+    )
 
 
 # Each statement names an earlier value (a) and a later one (b); the later may come first.
@@ -61,14 +73,6 @@ FIGURE_SINCE = re.compile(
     rf"\bthe\s+(?P<name>[\w\s&'’\-+/()]+?)\s+figure\s+of\s+{value('b')}\s+which\s+has\s+\w+(?:\s+\w+)?\s+from\s+{value('a')}\s+in\s+{when('a')}\b",
     re.IGNORECASE,
 )
-TARGET = re.compile(
-    r"\btarget\s+(?:of|is|at)\s+([<>≤≥]?)\s*(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s*(%?)",
-    re.IGNORECASE,
-)
-NEIGHBOURS = re.compile(
-    r"\bstatistical\s+neighbours?'?\s*(?:average|mean|figure)?\s+(?:of|is|at)\s+(\d+(?:\.\d+)?)\s*(%?)",
-    re.IGNORECASE,
-)
 SUBJECT_START = re.compile(
     r"\b(?:the\s+|a\s+|our\s+)?((?:total\s+)?(?:number|percentage|proportion|rate|total|count|amount)\s+of\b)",
     re.IGNORECASE,
@@ -80,17 +84,20 @@ VERB = re.compile(
 )
 LEAD_IN = re.compile(
     r"^(?:analysis\s*:\s*|there\s+(?:was|has\s+been)\s+an?\s+(?:\w+\s+)?(?:decrease|increase|reduction|rise|fall|drop)\s+in\s+|"
-    r"(?:however|whilst|while|although|despite\s+this|also|overall|in\s+addition),?\s+|this\s+could\s+be\s+a\s+result\s+of\s+|our\s+|the\s+)+",
+    r"(?:however|whilst|while|although|despite\s+this|also|overall|in\s+addition|and|but|or|as\s+well\s+as),?\s+|this\s+could\s+be\s+a\s+result\s+of\s+|our\s+|the\s+)+",
     re.IGNORECASE,
 )
 RELATIVE = re.compile(r"\s+(?:that|who|which)\s+(?:are|is|were|was)\s+", re.IGNORECASE)
-ANOTHER_SUBJECT = re.compile(
-    r"\b(?:also\s+)?highlight(?:ed|ing)?\b|\bcompar(?:ing|ed)\b", re.IGNORECASE
-)
 # "This figure decreased from …", "Performance improved from …": the sentence does not say which
 # indicator; a value read without its indicator would be a guess.
 NOT_A_NAME = re.compile(
-    r"^(?:this|that|these|those|it|its|which|there|performance|the figure|figures?|data|overall|we|our)\b",
+    r"^(?:this|that|these|those|it|its|which|there|performance|the figure|figures?|data|overall|we|our)\b"
+    r"|^(?:an?\s+)?\d|\bpercentage points?\b"  # "a 12 percentage point improvement": a change
+    r"|^(?:an?\s+)?(?:\w+\s+)?(?:improvement|increase|decrease|reduction|rise|fall|drop|change)\b",
+    re.IGNORECASE,
+)
+YEAR_CONTEXT = re.compile(
+    r"\b20\d\d\b|\b\d\d/\d\d\b|\b(?:last|previous|prior|that)\s+year\b",
     re.IGNORECASE,
 )
 SENTENCE_BREAK = re.compile(
@@ -101,45 +108,56 @@ SENTENCE_BREAK = re.compile(
 def read(pages, meeting_date=None, warnings=None) -> list[dict]:
     if not pages:
         return []
-    month = reporting_month(" ".join(p.text for p in pages)) or month_of_meeting(meeting_date)
-    if month is None:
+    warnings = warnings if warnings is not None else []
+    latest, stated = reporting_months(pages, meeting_date)
+    if latest is None:
         return []
     found: dict[str, dict] = {}
+    disputed: set[tuple[str, str]] = set()
     last = None
     for page in pages:
         for sentence in sentences(page.text):
-            statements = read_sentence(sentence, month)
-            for name, values, percent in statements:
+            statements = []
+            months = Months(latest, stated.get(page.number))
+            for name, values, percent, span in read_sentence(sentence, months):
                 item = found.setdefault(name.lower(), new_indicator(name, percent, page.number))
-                known = {v["period"] for v in item["values"]}
-                item["values"] += [
-                    {"period": p, "value": v, "page": page.number}
-                    for p, v in values
-                    if p not in known
-                ]
-                last = item
-            holder = (
-                last
-                if statements or re.match(r"^(?:this|it|which)\b", sentence, re.IGNORECASE)
-                else None
-            )
-            if holder is not None:
-                attach_comparators(sentence, holder)
-            else:
+                for period, value in values:
+                    add_value(item, period, value, page.number, disputed, warnings)
+                statements.append((span, item))
+            comparators.attach(sentence, statements, last)
+            if statements:
+                last = statements[-1][1]
+            elif not comparators.CARRIES_ON.match(sentence):
                 last = None
+    out = []
     for item in found.values():
         item["values"].sort(key=lambda v: v["period"])
-    return list(found.values())
+        if item["values"]:
+            if item["unit"] is None and all(v["value"].is_integer() for v in item["values"]):
+                item["unit"] = "count"
+            out.append(item)
+    return out
 
 
-def month_of_meeting(meeting_date):
-    if not meeting_date:
-        return None
-    year, month = int(meeting_date[:4]), int(meeting_date[5:7])
-    month -= 1
-    if month == 0:
-        year, month = year - 1, 12
-    return f"{year:04d}-{month:02d}"
+def add_value(item, period, value, page, disputed, warnings):
+    """A value for a period the indicator already has with another figure is not kept: which of
+    the two sentences meant what cannot be told."""
+    key = (item["name"].lower(), period)
+    if key in disputed:
+        return
+    same = [v for v in item["values"] if v["period"] == period]
+    if not same:
+        item["values"].append({"period": period, "value": value, "page": page})
+    elif same[0]["value"] != value:
+        disputed.add(key)
+        item["values"].remove(same[0])
+        warnings.append(
+            {
+                "page": page,
+                "message": f"'{item['name'][:60]}' {period}: {value:g} here but "
+                f"{same[0]['value']:g} on page {same[0]['page']}; neither was read",
+            }
+        )
 
 
 def sentences(text: str) -> list[str]:
@@ -151,39 +169,86 @@ def number(text: str) -> float:
     return float(text.replace(",", ""))
 
 
-def read_sentence(sentence: str, month: str) -> list[tuple[str, list, bool]]:
-    """-> [(indicator name, [(period, value), …], is a percentage)] stated in one sentence."""
+@dataclass(frozen=True)
+class Months:
+    """The months a sentence is read against: the latest any page reports on (to place month
+    names) and the one its own page states (for a month only implied), if any."""
+
+    latest: str
+    stated: str | None = None
+
+
+def read_sentence(sentence: str, months: Months | str) -> list[tuple[str, list, bool, tuple]]:
+    """-> [(indicator name, [(period, value), …], is a percentage, span)] stated in one sentence,
+    in the order they are written."""
+    if isinstance(months, str):
+        months = Months(months, months)
     out = []
     taken = []  # spans already read, so one statement is not read twice
     for pattern in [FIGURE_SINCE, *STATEMENTS]:
         for match in pattern.finditer(sentence):
             if any(start <= match.start() < end for start, end in taken):
                 continue
-            values = statement_values(match, month)
+            if YEAR_CONTEXT.search(sentence[: match.start()]) and not has_year(match):
+                continue  # "In 2021/22 referrals fell from 20 in January …": not this year's months
+            values = statement_values(match, months)
             if values is None:
                 continue
             named = match.groupdict().get("name")
             name = clean_name(named) if named else subject_before(sentence, match.start(), taken)
             if name:
-                out.append((name, values[0], values[1]))
+                out.append((name, values[0], values[1], match.span()))
                 taken.append(match.span())
-    return out
+    return sorted(out, key=lambda statement: statement[3])
 
 
-def statement_values(match, month):
+def has_year(match) -> bool:
+    return any(value for key, value in match.groupdict().items() if key.endswith(("_year", "_yy")))
+
+
+def statement_values(match, months: Months):
     """The (period, value) pairs a statement gives, or None unless its months run forward."""
     found = match.groupdict()
-    later = (
-        resolve(found.get("b_month"), found.get("b_year"), month) if found.get("b_month") else month
-    )
-    earlier = (
-        resolve(found.get("a_month"), found.get("a_year"), month) if found.get("a_month") else None
-    )
-    if earlier is None and later:
-        earlier = previous_period(later)  # "from 553 to 545 in February": the month before
+    month = months.latest
+    later = resolve_slot(found, "b", month) if found.get("b_month") else months.stated
+    earlier = resolve_slot(found, "a", month) if found.get("a_month") else None
+    if later and earlier and slot_year(found, "b") and not slot_year(found, "a"):
+        # "from 220 in January to 172 in February 2022": the January before that February.
+        earlier = month_before(previous_period(later), found["a_month"])
+    if earlier is None and later and later == months.stated:
+        # "from 553 to 545 in February", February being the month reported on: the month before.
+        # Of another month ("from 86% to 83% in January") it is not certain: left out.
+        earlier = previous_period(later)
     if found["a_pct"] != found["b_pct"] or not (earlier and later and earlier < later <= month):
         return None
+    # "from 540 in January 2022 to 545 in February" may mean February 2022 or 2023: read it only
+    # if both readings agree.
+    one_year = found.get("b_month") and slot_year(found, "a") and not slot_year(found, "b")
+    if one_year and first_after(earlier, found["b_month"]) != later:
+        return None
     return [(earlier, number(found["a"])), (later, number(found["b"]))], bool(found["b_pct"])
+
+
+def slot_year(found: dict, tag: str) -> str | None:
+    return found.get(f"{tag}_year") or (
+        f"20{found[f'{tag}_yy']}" if found.get(f"{tag}_yy") else None
+    )
+
+
+def first_after(period: str, month_name: str) -> str | None:
+    """The first month called `month_name` after `period` ('2022-01', 'February' -> '2022-02')."""
+    year = int(period[:4])
+    for candidate in (
+        f"{year:04d}-{month_number(month_name) or 0:02d}",
+        f"{year + 1:04d}-{month_number(month_name) or 0:02d}",
+    ):
+        if candidate > period:
+            return candidate
+    return None
+
+
+def resolve_slot(found: dict, tag: str, reporting: str) -> str | None:
+    return resolve(found[f"{tag}_month"], slot_year(found, tag), reporting)
 
 
 def resolve(month_name: str, year: str | None, reporting: str) -> str | None:
@@ -202,11 +267,7 @@ def subject_before(sentence: str, end: int, taken) -> str | None:
     start = max([e for _, e in taken if e <= end], default=0)
     clause = sentence[start:end]
     # Only the clause the statement is in: after the last comma or semicolon that ends a clause.
-    clause = re.split(
-        r"[;,]\s+(?=(?:the|whilst|while|however|and|but|although|our)\b)",
-        clause,
-        flags=re.IGNORECASE,
-    )[-1]
+    clause = re.split(r"[;,:]\s+|\s+[–—-]\s+|\(", clause)[-1]
     subject = SUBJECT_START.search(clause)
     clause = clause[subject.start(1) :] if subject else LEAD_IN.sub("", clause.strip())
     clause = RELATIVE.sub(
@@ -237,7 +298,7 @@ def clean_name(text: str) -> str:
 
 
 def new_indicator(name: str, percent: bool, page: int) -> dict:
-    unit = "percent" if percent else unit_from_name(name) or "count"
+    unit = "percent" if percent else unit_from_name(name)
     return {
         "name": name,
         "ref": None,
@@ -249,28 +310,3 @@ def new_indicator(name: str, percent: bool, page: int) -> dict:
         "source": "narrative",
         "page": page,
     }
-
-
-def attach_comparators(sentence: str, item: dict):
-    percent = item["unit"] == "percent"
-    target = TARGET.search(sentence)
-    if target and ANOTHER_SUBJECT.search(sentence[: target.start()]):
-        target = (
-            None  # "… we have also highlighted the CLA supervision which remains below our target"
-        )
-    if target and item["target"] is None and bool(target.group(3)) == percent:
-        item["target"] = number(target.group(2))
-    neighbours = NEIGHBOURS.search(sentence)
-    if (
-        neighbours
-        and bool(neighbours.group(2)) == percent
-        and not any(b["kind"] == "statistical_neighbours" for b in item["benchmarks"])
-    ):
-        item["benchmarks"].append(
-            {
-                "label": "statistical neighbours average",
-                "kind": "statistical_neighbours",
-                "period": None,
-                "value": number(neighbours.group(1)),
-            }
-        )

@@ -3,7 +3,12 @@
 "Apr-21", "Apr-2\\n1" (wrapped in a narrow cell), "Feb '23", "Feb-18", "February 2023",
 "Mar 22"                       -> "2021-04" …  (months)
 "2020-21", "19/20", "2019/20", "FY 2020/21", "20-21" -> "2020-21"  (financial years)
-"Q3 2023", "Q3 22/23", "2023 Q3", "Q3 2023-24"       -> "2023-Q3"  (quarters, as printed)
+"Apr 21 - Mar 22", "April 2021 to March 2022"      -> "2021-22"
+"Q3 2023", "2023 Q3"                                 -> "2023-Q3"  (a calendar quarter, as printed)
+"Q3 2022/23", "Q3 22-23"                             -> "2022-Q4"  (the third quarter of a financial
+                                                                     year runs October-December)
+The app reads "YYYY-Qn" as a calendar quarter (indicators/periods.py), so a financial-year quarter
+is converted, never copied.
 """
 
 from __future__ import annotations
@@ -16,8 +21,13 @@ from meetings.ingest.dates import month_number
 MONTH = r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
 MONTH_YEAR = re.compile(rf"^{MONTH}\.?\s*[-'’‘ /]?\s*'?(\d{{2}}|\d{{4}})$", re.IGNORECASE)
 FINANCIAL_YEAR = re.compile(r"^(?:fy\s*)?(\d{2}|\d{4})\s*[-/–]\s*(\d{2}|\d{4})$", re.IGNORECASE)
-QUARTER = re.compile(
-    r"^q([1-4])\s*(\d{2}|\d{4})(?:\s*[-/]\s*\d{2,4})?$|^(\d{4})\s*q([1-4])$", re.IGNORECASE
+QUARTER = re.compile(r"^q([1-4])\s*(\d{4})$|^(\d{4})\s*q([1-4])$", re.IGNORECASE)
+FINANCIAL_QUARTER = re.compile(
+    r"^q([1-4])\s*(?:fy\s*)?(\d{2}|\d{4})\s*[-/]\s*(\d{2}|\d{4})$", re.IGNORECASE
+)
+MONTH_RANGE = re.compile(
+    rf"^{MONTH}\.?\s*[-'’ ]?\s*(\d{{2}}|\d{{4}})\s*(?:-|to)\s*{MONTH}\.?\s*[-'’ ]?\s*(\d{{2}}|\d{{4}})$",
+    re.IGNORECASE,
 )
 
 
@@ -51,6 +61,20 @@ def parse_period(text: str) -> str | None:
         quarter = match.group(1) or match.group(4)
         year = match.group(2) or match.group(3)
         return f"{full_year(year)}-Q{quarter}"
+    match = FINANCIAL_QUARTER.match(text)
+    if match:
+        first, second = full_year(match.group(2)), full_year(match.group(3))
+        if second != first + 1:
+            return None
+        quarter = int(match.group(1))  # Q1 of a financial year is April-June
+        return f"{first + 1}-Q1" if quarter == 4 else f"{first}-Q{quarter + 1}"
+    match = MONTH_RANGE.match(text)
+    if match:
+        # "Apr 21 - Mar 22": a whole financial year; any other span is not one period we name.
+        start, end = month_number(match.group(1)), month_number(match.group(3))
+        first, second = full_year(match.group(2)), full_year(match.group(4))
+        if (start, end) == (4, 3) and second == first + 1:
+            return f"{first}-{str(second)[-2:]}"
     return None
 
 
@@ -89,22 +113,50 @@ def repair_month_sequence(periods: list[str | None]) -> tuple[list[str | None], 
     return out, fixed
 
 
-def reporting_month(text: str) -> str | None:
+def reporting_month(text: str, meeting_date: str | None = None) -> str | None:
     """'up to the end of February 2023', 'Performance information up to 28 February 2023',
-    'Overview highlighting February ‘23' -> '2023-02'."""
+    'Overview highlighting February ‘23' -> '2023-02'. When the meeting date is known, a month
+    after it or more than six months before it is not the month the report is about."""
     patterns = [
         rf"up to (?:the end of |and including )?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?{MONTH}\s+(\d{{4}})",
         rf"highlighting\s+{MONTH}\s*[‘'’]?\s*(\d{{2,4}})",
-        rf"(?:as at|at the end of|for)\s+(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?{MONTH}\s+(\d{{4}})",
+        rf"(?:data|performance|figures|position|dashboard|report(?:ing)?(?: period)?)\s+(?:as at|at the end of|for)\s+(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?{MONTH}\s+(\d{{4}})",
         rf"performance report\s+{MONTH}\s+(\d{{4}})",
     ]
     for pattern in patterns:
-        match = re.search(pattern, text, re.IGNORECASE)
-        if match:
+        for match in re.finditer(pattern, text, re.IGNORECASE):
             month = month_number(match.group(1))
-            if month:
-                return f"{full_year(match.group(2)):04d}-{month:02d}"
+            if not month:
+                continue
+            period = f"{full_year(match.group(2)):04d}-{month:02d}"
+            if meeting_date is None or 0 <= months_between(period, meeting_date[:7]) <= 6:
+                return period
     return None
+
+
+def reporting_months(pages, meeting_date: str | None = None) -> tuple[str | None, dict]:
+    """-> (the latest month reported on, {page number: the month that page says it reports}).
+
+    Month names in sentences are placed against the latest month any page reports on (or the
+    month before the meeting, whichever is later): a too-early month would put February in last
+    year. A value whose month is only implied ("from 553 to 545 in February", "the figure of 86%")
+    needs the month its own page states, on it or on one of the few pages before it."""
+    stated, said = {}, None
+    for page in sorted(pages, key=lambda p: p.number):
+        here = reporting_month(page.text, meeting_date)
+        if here:
+            said = (page.number, here)
+        if said and page.number - said[0] <= 3:
+            stated[page.number] = said[1]
+    candidates = set(stated.values())
+    if meeting_date:
+        year, month = int(meeting_date[:4]), int(meeting_date[5:7]) - 1
+        candidates.add(f"{year - 1:04d}-12" if month == 0 else f"{year:04d}-{month:02d}")
+    return (max(candidates) if candidates else None), stated
+
+
+def months_between(earlier: str, later: str) -> int:
+    return (int(later[:4]) - int(earlier[:4])) * 12 + int(later[5:7]) - int(earlier[5:7])
 
 
 def month_before(period: str, month_name: str) -> str | None:

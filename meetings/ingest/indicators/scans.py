@@ -9,6 +9,7 @@ not publish it until a person has confirmed each value.
 from __future__ import annotations
 
 from .aligned import grids_from_ocr
+from .locate import council_names
 from .tables import find_header, indicators_from_grid
 
 DASHBOARD = "dashboard image: indicator values not read from this page"
@@ -28,12 +29,13 @@ def read(pages, pdf, table_pages, prose_pages, warnings) -> list[dict]:
     if pdf is None:
         return []
     found = []
+    own = council_names(pages)
     for page in to_ocr:
         words = pdf.ocr_words(page.number)
         if not words:
             continue
-        for grid in grids_from_ocr(words, page.number):
-            header = find_header(grid)
+        for grid in grids_from_ocr(words, page.number, own):
+            header = find_header(grid, own)
             if header is None:
                 continue
             for item in indicators_from_grid(grid, header[1], header[0] + 1, None, warnings):

@@ -2,18 +2,24 @@
 (columns rebuilt from word positions, see aligned.py) end up here as a header plus rows of
 cell texts with boxes, and become PACK_SCHEMA indicators.
 
-A header row is one with at least three period columns. A table on the next page without a
-header continues the previous one. A row with a name but no values is a section heading or the
-first half of a wrapped name; a row with values but no name finishes the name above.
+A header row is one with at least three period columns (cells of header rows above it are
+captions written over the columns they span). Columns whose period cannot be trusted are not
+read: a month out of order, two columns with one period. A ruled table on the next page without
+a header continues the previous one. A row with a name but no values is the first half of a
+wrapped name when the next row's name goes on from it ("… with a" / "permanence plan"), else a
+heading inside the table (a section); a row with values but no name is skipped with a warning.
+The same indicator in two tables is merged; where they disagree, neither figure is kept.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from .columns import Column, classify, unit_from, unit_from_name
-from .periods import repair_month_sequence
-from .values import implausible, looks_like_value, parse_value
+from .periods import is_financial_year, is_month, parse_period, repair_month_sequence
+from .values import UNALIGNED, implausible, looks_like_value, parse_value
 
 MIN_PERIODS = 3
 
@@ -24,6 +30,9 @@ class Grid:
 
     page: int
     rows: list[list[tuple[str, tuple | None]]]
+    columns: list | None = (
+        None  # an aligned table's header spans [x0, x1, label], for the next page
+    )
 
 
 @dataclass
@@ -33,12 +42,35 @@ class Header:
     warnings: list[dict] = field(default_factory=list)
 
 
-def find_header(grid: Grid) -> tuple[int, Header] | None:
+def find_header(grid: Grid, own=frozenset()) -> tuple[int, Header] | None:
     for at, row in enumerate(grid.rows[:4]):
-        columns = [classify(text) for text, _ in row]
+        columns = [classify(text, own) for text, _ in row]
         if sum(c.role == "value" for c in columns) >= MIN_PERIODS:
+            columns = [classify(text, own) for text in with_captions(grid.rows[:at], row)]
             return at, make_header(columns, grid.page)
     return None
+
+
+def with_captions(above: list[list], row: list) -> list[str]:
+    """Header texts with the cells of the header rows above written over them: a merged cell
+    "Targets" over "18/19" and "19/20" makes "Targets 18/19" and "Targets 19/20". A month keeps
+    its own header (a year over its months is a caption)."""
+    texts = [text for text, _ in row]
+    for upper in above:
+        for text, box in upper:
+            if not text.strip() or box is None:
+                continue
+            under = [
+                i
+                for i, (_, own_box) in enumerate(row)
+                if own_box is not None and box[0] <= (own_box[0] + own_box[2]) / 2 <= box[2]
+            ]
+            if len(under) >= 0.8 * len(row):
+                continue  # the table's title across its whole width
+            for i in under:
+                if not is_month(parse_period(row[i][0])):
+                    texts[i] = f"{text}\n{texts[i]}" if texts[i].strip() else text
+    return texts
 
 
 def make_header(columns: list[Column], page: int) -> Header:
@@ -54,6 +86,7 @@ def make_header(columns: list[Column], page: int) -> Header:
             }
         )
         columns[i] = Column("value", period=periods[i], label=columns[i].label)
+    warnings += refuse_doubtful_periods(columns, page)
     if not any(c.role == "name" for c in columns):
         # The name column is the first wide text column before the values.
         first_value = next(i for i, c in enumerate(columns) if c.role == "value")
@@ -62,6 +95,46 @@ def make_header(columns: list[Column], page: int) -> Header:
                 columns[i] = Column("name", label=columns[i].label)
                 break
     return Header(columns, len(columns), warnings)
+
+
+def refuse_doubtful_periods(columns: list[Column], page: int) -> list[dict]:
+    """Columns whose period cannot be trusted are not read: a month out of the order of the
+    others ("Jan-22, Feb-22, Mar-21"), two columns with one period, and a bare year or quarter
+    printed after the months (an outturn, a target? the header does not say: kept as the
+    council's own outturn when it is a financial year, else not read)."""
+    warnings = []
+
+    def refuse(i, why):
+        warnings.append({"page": page, "message": f"column headed '{columns[i].label}' {why}"})
+        columns[i] = Column("ignore", label=columns[i].label)
+
+    seen: dict[str, list[int]] = {}
+    for i, c in enumerate(columns):
+        if c.role == "value":
+            seen.setdefault(c.period, []).append(i)
+    for same in seen.values():
+        if len(same) > 1:
+            for i in same:
+                refuse(i, "names the same period as another column: not read")
+    months = [i for i, c in enumerate(columns) if c.role == "value" and is_month(c.period)]
+    if len(months) >= 2:
+        steps = [columns[b].period > columns[a].period for a, b in pairwise(months)]
+        ascending = sum(steps) * 2 >= len(steps)
+        last = None
+        for i in months:
+            here = columns[i].period
+            if last is not None and (here <= last if ascending else here >= last):
+                refuse(i, "is out of the order of the other months: not read")
+            else:
+                last = here
+    months = [i for i, c in enumerate(columns) if c.role == "value" and is_month(c.period)]
+    for i, c in enumerate(columns):
+        if c.role == "value" and months and i > months[-1] and not is_month(c.period):
+            if is_financial_year(c.period):
+                columns[i] = Column("benchmark", kind="own_outturn", period=c.period, label=c.label)
+            else:
+                refuse(i, "follows the months without saying what it holds: not read")
+    return warnings
 
 
 def indicators_from_grid(
@@ -87,7 +160,13 @@ def indicators_from_grid(
             if name:
                 pending_name.append(name)
             continue
-        if not name and out and not pending_name:
+        if pending_name and not continues_name(pending_name[-1], name):
+            # A row of words over rows of figures is a heading inside the table ("Early Help"),
+            # not the first half of the next name.
+            if len(" ".join(pending_name).split()) <= 8:
+                section = " ".join(pending_name)
+            pending_name = []
+        if not name and not pending_name:
             warnings.append(
                 {
                     "page": grid.page,
@@ -98,7 +177,15 @@ def indicators_from_grid(
         if pending_name:
             name = " ".join([*pending_name, name]).strip()
             pending_name = []
-        if not all(looks_like_value(text) for _, (text, _) in by_role["value"]):
+        if any(text == UNALIGNED for text, _ in cells):
+            warnings.append(
+                {
+                    "page": grid.page,
+                    "message": f"'{name[:60]}': a figure does not line up with its column and "
+                    "was not read",
+                }
+            )
+        elif not all(looks_like_value(text) for _, (text, _) in by_role["value"]):
             warnings.append(
                 {
                     "page": grid.page,
@@ -107,6 +194,24 @@ def indicators_from_grid(
             )
         out.append(read_row(name, by_role, grid.page, section, warnings))
     return out
+
+
+def continues_name(first: str, second: str) -> bool:
+    """'Percentage of Looked after Children (LAC) with a' + 'permanence plan': one name wrapped
+    over two rows, as the first half ends on a linking word or the second starts in lower case."""
+    if not second:
+        return True
+    return (
+        second[:1].islower()
+        or first.count("(") > first.count(")")
+        or re.search(
+            r"\b(?:of|a|an|the|and|or|with|for|in|to|per|who|whom|on|at|by|from|within|under|"
+            r"over|than|as|is|are|have|has|had|not|no)$|[-,/&]$",
+            first,
+            re.IGNORECASE,
+        )
+        is not None
+    )
 
 
 def join_name(text: str) -> str:
@@ -131,7 +236,9 @@ def read_row(name, by_role, page, section, warnings) -> dict:
                 "message": f"'{name[:60]}' {values[i][0]}: value {values[i][1]:g} does not fit its row and was not read",
             }
         )
-    target = choose_target(by_role["target"], [p for p, v, _ in values if v is not None])
+    target = choose_target(
+        by_role["target"], [p for p, v, _ in values if v is not None], name, page, warnings
+    )
     benchmarks = []
     for column, (text, _) in by_role["benchmark"]:
         value, _ = parse_value(text)
@@ -166,33 +273,41 @@ def read_row(name, by_role, page, section, warnings) -> dict:
     }
 
 
-def choose_target(target_cells, periods) -> float | None:
-    """One target from several target columns ("Target 18/19", "Target 19/20"): the one for the
-    financial year of the latest value, else the last one printed."""
+def choose_target(target_cells, periods, name="", page=None, warnings=None) -> float | None:
+    """One target from the target columns. With several ("Target 18/19", "Target 19/20"), the
+    one for the financial year of the latest value, even if it is blank; else the one headed
+    just "Target"; else none (a warning) rather than a guess."""
     targets = []
     for column, (text, _) in target_cells:
         value, _ = parse_value(text, allow_comparison=True)
-        if value is not None:
-            targets.append((column.period, value))
-    if not targets:
-        return None
-    latest = max(periods) if periods else None
-    if latest and len(latest) == 7 and latest[4] == "-" and latest[5:].isdigit():
+        targets.append((column, value))
+    if len(targets) <= 1:
+        return targets[0][1] if targets else None
+    latest = max((p for p in periods if is_month(p)), default=None)
+    if latest:
         year, month = int(latest[:4]), int(latest[5:])
         start = year if month >= 4 else year - 1
         current = f"{start}-{str(start + 1)[-2:]}"
-        for period, value in targets:
-            if period == current:
-                return value
-    return targets[-1][1]
+        chosen = [value for column, value in targets if column.period == current]
+        if len(chosen) == 1:
+            return chosen[0]
+    plain = [value for column, value in targets if column.label.strip().lower() == "target"]
+    if len(plain) == 1:
+        return plain[0]
+    if warnings is not None and any(value is not None for _, value in targets):
+        warnings.append(
+            {"page": page, "message": f"'{name[:60]}': several targets printed, none read"}
+        )
+    return None
 
 
 def merge_duplicates(indicators: list[dict], warnings: list) -> list[dict]:
     """The same indicator in two tables (packs repeat rows between priority areas): one entry,
-    the union of its cells; where two tables disagree on a cell, the first is kept and we warn."""
+    the union of its cells. Where two tables disagree on a cell, neither figure is kept (which one
+    is current cannot be told from the pack) and the officer is warned."""
     merged: dict[tuple, dict] = {}
     for item in indicators:
-        key = (item["name"].lower(), item.get("source"))
+        key = (item["name"].lower(), (item.get("ref") or "").lower(), item.get("source"))
         if key not in merged:
             merged[key] = item
             continue
@@ -201,21 +316,43 @@ def merge_duplicates(indicators: list[dict], warnings: list) -> list[dict]:
         for value in item["values"]:
             if value["period"] not in known:
                 first["values"].append(value)
+                known[value["period"]] = value
             elif known[value["period"]]["value"] != value["value"]:
-                warnings.append(
-                    {
-                        "page": item["page"],
-                        "message": f"'{item['name'][:60]}' {value['period']}: {value['value']:g} here but {known[value['period']]['value']:g} on page {first['page']}",
-                    }
+                disagree(
+                    warnings,
+                    item,
+                    first,
+                    value["period"],
+                    value["value"],
+                    known[value["period"]]["value"],
                 )
-        if first.get("target") is None:
+                first["values"] = [v for v in first["values"] if v["period"] != value["period"]]
+        if first.get("target") is None and not first.get("target_disputed"):
             first["target"] = item.get("target")
-        have = {(b["kind"], b["period"], b["label"]) for b in first["benchmarks"]}
+        elif item.get("target") is not None and item["target"] != first["target"]:
+            if first["target"] is not None:
+                disagree(warnings, item, first, "target", item["target"], first["target"])
+            first["target"], first["target_disputed"] = None, True
+        have = {(b["kind"], b["period"], b["label"]): b for b in first["benchmarks"]}
         for bench in item["benchmarks"]:
-            if (bench["kind"], bench["period"], bench["label"]) not in have:
+            same = have.get((bench["kind"], bench["period"], bench["label"]))
+            if same is None:
                 first["benchmarks"].append(bench)
+            elif same["value"] != bench["value"]:
+                disagree(warnings, item, first, bench["label"], bench["value"], same["value"])
+                first["benchmarks"].remove(same)
         first["unit"] = first["unit"] or item["unit"]
         first["section"] = first["section"] or item["section"]
     for item in merged.values():
         item["values"].sort(key=lambda v: v["period"])
     return list(merged.values())
+
+
+def disagree(warnings, item, first, what, here, there):
+    warnings.append(
+        {
+            "page": item["page"],
+            "message": f"'{item['name'][:60]}' {what}: {here:g} here but {there:g} on page "
+            f"{first['page']}; neither was read",
+        }
+    )

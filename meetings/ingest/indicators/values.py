@@ -30,6 +30,7 @@ NO_VALUE = {
     "c",
     "s",
 }
+UNALIGNED = "\u2047"  # the text of a cell whose figure sits between two columns (aligned.py)
 NUMBER = re.compile(
     r"^(?P<cmp>[<>≤≥]=?)?\s*(?P<cur>£)?\s*(?P<num>-?\d{1,3}(?:,\d{3})+(?:\.\d+)?|-?\d+(?:\.\d+)?)\s*(?P<pct>%)?\s*(?P<mult>[km])?$",
     re.IGNORECASE,

@@ -1,0 +1,69 @@
+"""Targets and benchmarks stated in sentences, for the indicator whose values the sentence gives.
+
+"… decreased from 95% in January to 93% in February, exceeding our local target of 90%": the
+target is the one of the statement just before it. "This remains lower than our statistical
+neighbours average of 21.": a sentence that opens with "This"/"It"/"Which" speaks of the last
+statement read. A comparator is left alone when another subject comes between the statement and
+it ("…, while CLA visits remain below the target of 100%"), or when it is not of the same kind
+(a percentage target for a count).
+"""
+
+from __future__ import annotations
+
+import re
+
+NUMBER = r"(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s*(%?)"
+TARGET = re.compile(rf"\btarget\s+(?:of|is|at)\s+(?:[<>≤≥]\s*)?{NUMBER}", re.IGNORECASE)
+BENCHMARKS = [
+    (
+        "statistical_neighbours",
+        "statistical neighbours average",
+        re.compile(
+            rf"\bstatistical\s+neighbours?[’']?\s*(?:average|mean|figure)?\s+(?:of|is|at)\s+{NUMBER}",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "england",
+        "national average",
+        re.compile(rf"\b(?:national|england)\s+average\s+(?:of|is|at)\s+{NUMBER}", re.IGNORECASE),
+    ),
+]
+# Words between a statement and a comparator that bring in another subject.
+ANOTHER_SUBJECT = re.compile(
+    r"\b(?:the\s+|a\s+|our\s+)?(?:total\s+)?(?:number|percentage|proportion|rate|count)\s+of\b"
+    r"|\b(?:also\s+)?highlight(?:ed|ing)?\b|\bcompar(?:ing|ed)\s+(?!to\b|with\b)"
+    r"|\b(?:while|whilst|whereas|but|and|although)\s+(?!(?:this|it|which|that|is|are|was|were|"
+    r"remains?|still|has|have|we|our|falls?|falling|exceed\w*|below|above|lower|higher|in|"
+    r"against|compared|just|slightly|well|significantly)\b)",
+    re.IGNORECASE,
+)
+CARRIES_ON = re.compile(r"^(?:this|it|which)\b", re.IGNORECASE)
+
+
+def attach(sentence: str, statements: list[tuple[tuple[int, int], dict]], carried: dict | None):
+    """Give each target or benchmark in the sentence to the statement just before it, or to
+    `carried` (the last statement of the sentence before) when the sentence opens with 'This'."""
+    found = [("target", None, m) for m in TARGET.finditer(sentence)]
+    for kind, label, pattern in BENCHMARKS:
+        found += [(kind, label, m) for m in pattern.finditer(sentence)]
+    for kind, label, match in found:
+        before = [(span, item) for span, item in statements if span[1] <= match.start()]
+        if before:
+            (_, end), item = before[-1]
+        elif carried is not None and not statements and CARRIES_ON.match(sentence):
+            end, item = 0, carried
+        else:
+            continue
+        if ANOTHER_SUBJECT.search(sentence[end : match.start()]):
+            continue
+        value = float(match.group(1).replace(",", ""))
+        if bool(match.group(2)) != (item["unit"] == "percent"):
+            continue  # a percentage for a count, or the other way round
+        if kind == "target":
+            if item["target"] is None:
+                item["target"] = value
+        elif not any(b["kind"] == kind for b in item["benchmarks"]):
+            item["benchmarks"].append(
+                {"label": label, "kind": kind, "period": None, "value": value}
+            )
