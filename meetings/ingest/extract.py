@@ -13,8 +13,7 @@ from pathlib import Path
 from . import agenda, front_sheet, glossary, minutes, reports, tracker
 from .indicators import extract_indicators
 from .pdf import PackPdf, PdfError, ocr_available
-
-SCHEMA = "scrutiny-pack/1"
+from .schema import SCHEMA_VERSION, Extraction, ParseWarning, sort_warnings
 
 Progress = Callable[[int, int], None]
 
@@ -29,10 +28,10 @@ def sha256_of(path: str | Path) -> str:
 
 def extract(
     path: str | Path, progress: Progress | None = None, filename: str | None = None
-) -> dict:
+) -> Extraction:
     """Read one agenda pack. `progress(done, total)` is called as pages are read."""
     path = Path(path)
-    warnings: list[dict] = []
+    warnings: list[ParseWarning] = []
     with PackPdf(path) as pdf:
         pages = pdf.pages(progress=progress)
         if not any(page.has_text_layer for page in pages) and not ocr_available():
@@ -59,7 +58,7 @@ def extract(
         warnings += found
 
     return {
-        "schema": SCHEMA,
+        "schema": SCHEMA_VERSION,
         "source": {
             "filename": filename or path.name,
             "sha256": sha256_of(path),
@@ -73,5 +72,5 @@ def extract(
         "indicators": indicators,
         "commentary": commentary,
         "glossary": glossary_terms,
-        "warnings": sorted(warnings, key=lambda w: (w.get("page") or 0, w.get("message", ""))),
+        "warnings": sort_warnings(warnings),
     }
