@@ -96,6 +96,7 @@ CELERY_BROKER_URL = REDIS_URL or "memory://"
 CELERY_RESULT_BACKEND = REDIS_URL or None
 CELERY_TASK_ALWAYS_EAGER = not REDIS_URL
 CELERY_TASK_EAGER_PROPAGATES = False
+TASKS_IN_THREADS = not REDIS_URL  # scrutiny/threadpool.py: the demo's upload returns at once
 # A pack is acknowledged only when its ingest finished, so a worker killed mid-pack hands it
 # back to the broker; the task itself is idempotent, so redelivery gives exactly one result.
 CELERY_TASK_ACKS_LATE = True

@@ -35,7 +35,9 @@ def pack_upload(request):
         except pack_services.PackRejected as exc:
             form.add_error("file", str(exc))
         else:
-            messages.success(request, f"{pack.original_filename} is uploaded and being read.")
+            messages.success(
+                request, f"{pack.original_filename} is uploaded."
+            )  # the panel says the rest
             return redirect(pack)
     return render(request, "meetings/pack_upload.html", {"form": form})
 
@@ -85,7 +87,12 @@ def pack_page(request, pk, page):
 @require_POST
 @requires(Can.UPLOAD_PACKS)
 def pack_publish(request, pk):
-    pack = get_object_or_404(Pack, pk=pk)
+    pack = get_object_or_404(Pack.objects.select_related("meeting__committee"), pk=pk)
+    published = Pack.objects.filter(meeting_id=pack.meeting_id, status=Pack.Status.PUBLISHED)
+    replacing = published.exclude(pk=pack.pk).first() if pack.meeting_id else None
+    if replacing and request.POST.get("confirm") != "replace":  # ask first: it replaces a pack
+        context = {"pack": pack, "replacing": replacing}
+        return render(request, "meetings/pack_publish_confirm.html", context)
     try:
         pack_services.publish_pack(pack, request.user)
     except pack_services.CannotPublish as exc:
@@ -132,7 +139,7 @@ def review_edit(request, pk, kind, row_id):
             messages.error(request, str(exc))
         else:
             messages.success(request, "Saved.")
-        return redirect(pack)
+        return redirect(f"{pack.get_absolute_url()}#{kind}-{row.pk}")  # back to the row saved
     page = getattr(row, "pdf_page", None) or getattr(getattr(row, "minute", None), "pdf_page", None)
     context = {"pack": pack, "form": form, "row": row, "kind": kind}
     if page:
