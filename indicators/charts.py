@@ -1,8 +1,9 @@
 """Plotly figures from plain data: pure functions, no queries.
 
 A benchmark is drawn at its own period: an own-outturn for 2019-20 is a flat segment over that
-financial year; a statistical-neighbour average whose period the pack did not print is a marker
-at the date of the pack that reported it. Neither is joined to the monthly line.
+financial year; a statistical-neighbour average whose period the pack did not print ("latest
+published") is a labelled dotted reference line across the chart, with the pack that reported
+it, never a point on the monthly axis. Values their unit cannot take are ringed.
 """
 
 from __future__ import annotations
@@ -87,6 +88,7 @@ def trend_figure(
     if not compact:
         add_benchmarks(fig, benchmarks, unit)
         add_revisions(fig, revised or {}, unit)
+    add_implausible(fig, points, unit)
     fig.update_layout(
         template="none",  # plotly.py's default template adds ~7 KB of JSON to every figure
         margin={"l": 48, "r": 12, "t": 10 if compact else 24, "b": 36},
@@ -136,9 +138,13 @@ def x_axis(points) -> dict:
 
 
 def add_benchmarks(fig, benchmarks, unit):
+    """Benchmarks at their own periods. One whose period the pack did not print ("latest
+    published") is not a point of the monthly series: it is a dotted reference line across the
+    chart, labelled with what it is, its value and the pack that reported it."""
     by_kind: dict[str, list] = {}
     for bench in benchmarks:
         by_kind.setdefault(bench.kind, []).append(bench)
+    references = []
     for kind, rows in by_kind.items():
         xs, ys, texts = [], [], []
         for bench in rows:
@@ -149,32 +155,133 @@ def add_benchmarks(fig, benchmarks, unit):
                 ys += [bench.value, bench.value, None]
                 text = f"{label} ({bench.period}): {format_value(bench.value, unit)}"
                 texts += [text, text, None]
-            elif bench.reported_on:  # no period printed: as at the pack's date
-                xs.append(bench.reported_on.isoformat())
-                ys.append(bench.value)
-                texts.append(
-                    f"{label}: {format_value(bench.value, unit)} (latest published, as reported {bench.reported_on:%b %Y})"
-                )
+            else:  # no period printed: a reference, not a point in time
+                references.append((kind, label, bench))
         if not xs:
             continue
-        segments = any(b.period_start for b in rows)
         fig.add_trace(
             go.Scatter(
                 x=xs,
                 y=ys,
-                mode="lines"
-                if segments and all(b.period_start for b in rows)
-                else "markers+lines"
-                if segments
-                else "markers",
+                mode="lines",
                 name=KIND_NAMES.get(kind, kind),
                 line={"color": COLOURS.get(kind, "#888"), "width": 3},
-                marker={"symbol": "diamond", "size": 9, "color": COLOURS.get(kind, "#888")},
                 text=texts,
                 hovertemplate="%{text}<extra></extra>",
                 connectgaps=False,
             )
         )
+    add_reference_lines(fig, references, unit)
+
+
+def reference_text(label, bench, unit) -> str:
+    """'Statistical neighbours 74 · latest published, Mar 2022 pack p.66'."""
+    source = "latest published"
+    if bench.reported_on:
+        source += f", {bench.reported_on:%b %Y} pack"
+    page = getattr(bench, "pdf_page", None)
+    if page:
+        source += f" p.{page}"
+    return f"{label} {format_value(bench.value, unit)} · {source}"
+
+
+def add_reference_lines(fig, references, unit):
+    # Labels of close values would overprint: they alternate right and left of the chart, the
+    # first on a side above its line, the next below it, then further down.
+    span = max((abs(b.value) for _, _, b in references), default=1) or 1
+    placed: list[tuple[float, int]] = []  # (value, side)
+    for kind, label, bench in sorted(references, key=lambda r: -r[2].value):
+        colour = COLOURS.get(kind, "#888")
+        near = [side for value, side in placed if abs(value - bench.value) < span * 0.08]
+        side = len(near) % 2  # 0: right, 1: left
+        stacked = near.count(side)
+        placed.append((bench.value, side))
+        fig.add_shape(
+            type="line",
+            xref="paper",
+            x0=0,
+            x1=1,
+            y0=bench.value,
+            y1=bench.value,
+            line={"color": colour, "width": 1.5, "dash": "dot"},
+        )
+        fig.add_annotation(
+            xref="paper",
+            x=1 - side,
+            y=bench.value,
+            xanchor="left" if side else "right",
+            yanchor="top" if stacked else "bottom",
+            yshift=-14 * max(0, stacked - 1),
+            text=reference_text(label, bench, unit),
+            showarrow=False,
+            font={"color": colour, "size": 11},
+            bgcolor="rgba(255,255,255,0.85)",
+        )
+        # In the legend too, named as a reference, with no points on the time axis.
+        fig.add_trace(
+            go.Scatter(
+                x=[None],
+                y=[None],
+                mode="lines",
+                name=f"{label} (latest published)",
+                line={"color": colour, "width": 1.5, "dash": "dot"},
+                hoverinfo="skip",
+            )
+        )
+
+
+PLAUSIBLE = {
+    # unit: (lowest, highest) a value of that unit can take
+    "percent": (0, 100),
+    "count": (0, None),
+    "rate_per_10k": (0, 10_000),
+    "rate": (0, None),
+    "average": (0, None),
+    "days": (0, None),
+    "weeks": (0, None),
+}
+
+
+def implausible(value, unit) -> str:
+    """Why a value cannot be right for its unit ('' when it can): a rate of 552 printed in a
+    percentage column, a negative count."""
+    if value is None or unit not in PLAUSIBLE:
+        return ""
+    low, high = PLAUSIBLE[unit]
+    if low is not None and value < low:
+        return f"below {format_value(low, unit)}, impossible for this unit: check the pack"
+    if high is not None and value > high:
+        return f"above {format_value(high, unit)}, impossible for this unit: check the pack"
+    if unit == "count" and value % 1:
+        return "a count with a fraction: check the pack"
+    return ""
+
+
+def add_implausible(fig, points, unit):
+    """Values outside what their unit allows, ringed and explained on hover."""
+    flagged = [(o, implausible(o.value, unit)) for o in points]
+    flagged = [(o, why) for o, why in flagged if why]
+    if not flagged:
+        return
+    fig.add_trace(
+        go.Scatter(
+            x=[o.period_start.isoformat() for o, _ in flagged],
+            y=[o.value for o, _ in flagged],
+            mode="markers",
+            name="Outside the plausible range",
+            marker={
+                "symbol": "x-thin-open",
+                "size": 14,
+                "color": COLOURS["revision"],
+                "line": {"width": 2},
+            },
+            text=[
+                f"{period_label(o.period)}: {format_value(o.value, unit)}, {why}"
+                for o, why in flagged
+            ],
+            hovertemplate="%{text}<extra></extra>",
+        )
+    )
 
 
 def add_revisions(fig, revised, unit):

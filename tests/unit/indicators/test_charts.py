@@ -3,7 +3,7 @@
 import datetime
 from types import SimpleNamespace as Obj
 
-from indicators.charts import trend_figure
+from indicators.charts import implausible, trend_figure
 
 
 def obs(period, value, start, page=3):
@@ -57,10 +57,42 @@ def test_benchmarks_keep_their_own_periods():
     by_name = {trace["name"]: trace for trace in figure["data"]}
     outturn = by_name["Own earlier outturn"]
     assert outturn["x"][:2] == ["2019-04-01", "2020-04-01"]  # a segment over the financial year
-    neighbours = by_name["Statistical neighbours"]
-    assert neighbours["mode"] == "markers" and neighbours["x"] == [
-        "2022-03-31"
-    ]  # not a monthly line
+    # "latest published": a labelled reference line, not a point on the monthly axis
+    assert "Statistical neighbours" not in by_name
+    assert by_name["Statistical neighbours (latest published)"]["x"] == [None]
+    (line,) = figure["layout"]["shapes"]
+    assert line["xref"] == "paper" and (line["x0"], line["x1"]) == (0, 1)
+    assert line["y0"] == line["y1"] == 28.0
+    (label,) = figure["layout"]["annotations"]
+    assert label["text"] == "Statistical neighbours 28% · latest published, Mar 2022 pack"
+
+
+def test_reference_lines_name_their_page_and_do_not_overprint():
+    benchmarks = [
+        Obj(**vars(bench("england", 69.0, reported_on=datetime.date(2022, 3, 31))), pdf_page=66),
+        bench("region", 70.0, reported_on=datetime.date(2022, 3, 31)),
+    ]
+    figure = trend_figure(INDICATOR, SERIES, benchmarks=benchmarks)
+    labels = {a["text"]: a for a in figure["layout"]["annotations"]}
+    england = labels["England 69% · latest published, Mar 2022 pack p.66"]
+    region = labels["Region 70% · latest published, Mar 2022 pack"]
+    assert (england["x"], england["yanchor"]) != (region["x"], region["yanchor"])
+    # nothing of a reference is drawn at a date
+    assert all(x is None for t in figure["data"] if "latest published" in t["name"] for x in t["x"])
+
+
+def test_values_outside_their_units_range_are_flagged():
+    assert implausible(552.0, "percent")  # a rate printed in a percentage column
+    assert implausible(-3, "count")
+    assert implausible(2.5, "count")
+    assert implausible(12_000, "rate_per_10k")
+    assert not implausible(100.0, "percent") and not implausible(0, "count")
+    assert not implausible(552.0, "rate_per_10k") and not implausible(-5, "other")
+    series = [*SERIES, obs("2021-06", 552.0, datetime.date(2021, 6, 1))]
+    flagged = trend_figure(INDICATOR, series)["data"][-1]
+    assert flagged["name"] == "Outside the plausible range"
+    assert flagged["x"] == ["2021-06-01"]
+    assert "552%" in flagged["text"][0] and "impossible" in flagged["text"][0]
 
 
 def test_revised_values_are_marked():
