@@ -21,11 +21,17 @@ class TrackerFilter(django_filters.FilterSet):
         field_name="committee",
         to_field_name="slug",
         label="Panel",
+        empty_label="All panels",
     )
     meeting = django_filters.ModelChoiceFilter(
-        queryset=Meeting.objects.all(), field_name="meeting", label="Made at"
+        queryset=Meeting.objects.all(),
+        field_name="meeting",
+        label="Made at",
+        empty_label="Any meeting",
     )
-    status = django_filters.ChoiceFilter(choices=Progress.choices, label="Progress")
+    status = django_filters.ChoiceFilter(
+        choices=Progress.choices, label="Progress", empty_label="Any progress"
+    )
     overdue = django_filters.BooleanFilter(
         method="by_overdue", label="Overdue only", widget=forms.CheckboxInput
     )

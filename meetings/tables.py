@@ -4,17 +4,29 @@ from django.utils.html import format_html
 from meetings.models import Recommendation
 
 
+def labelled(name):
+    """Cell attributes naming the column: on a phone each row is a block of labelled cells."""
+    return {"td": {"data-label": name}}
+
+
 class TrackerTable(tables.Table):
-    made_on = tables.DateColumn(format="j M Y", verbose_name="Made")
-    committee = tables.Column(verbose_name="Panel", accessor="committee__name")
-    title = tables.Column(linkify=True, verbose_name="Title")
-    text = tables.Column(verbose_name="Action proposed", orderable=False)
-    action_taken = tables.Column(
-        empty_values=(), verbose_name="Latest action taken", orderable=False
+    made_on = tables.DateColumn(format="j M Y", verbose_name="Made", attrs=labelled("Made"))
+    committee = tables.Column(
+        verbose_name="Panel", accessor="committee__name", attrs=labelled("Panel")
     )
-    status = tables.Column(verbose_name="Progress")
-    due_date = tables.DateColumn(format="j M Y", verbose_name="Due")
-    state = tables.Column(verbose_name="On the list")
+    title = tables.Column(linkify=True, verbose_name="Title", attrs=labelled("Title"))
+    text = tables.Column(
+        verbose_name="Action proposed", orderable=False, attrs=labelled("Action proposed")
+    )
+    action_taken = tables.Column(
+        empty_values=(),
+        verbose_name="Latest action taken",
+        orderable=False,
+        attrs=labelled("Latest action taken"),
+    )
+    status = tables.Column(verbose_name="Progress", attrs=labelled("Progress"))
+    due_date = tables.DateColumn(format="j M Y", verbose_name="Due", attrs=labelled("Due"))
+    state = tables.Column(verbose_name="On the list", attrs=labelled("On the list"))
 
     class Meta:
         model = Recommendation
@@ -28,7 +40,7 @@ class TrackerTable(tables.Table):
             "due_date",
             "state",
         ]
-        attrs = {"class": "table compact tracker"}
+        attrs = {"class": "table compact tracker stack"}
         order_by = ("-made_on", "title")
         row_attrs = {"class": lambda record: "overdue" if record.overdue else ""}
 

@@ -18,7 +18,7 @@ class Progress(models.TextChoices):
     """The tracker's vocabulary (PACK_SCHEMA `tracker[].status`), plus 'proposed'."""
 
     PROPOSED = "proposed", "Proposed"
-    IN_PROGRESS = "in_progress", "In progress"
+    IN_PROGRESS = "in_progress", "In train"  # the council's printed word, on every page
     PARTIALLY_COMPLETE = "partially_complete", "Partially complete"
     NOT_DUE = "not_due", "Not complete – within timescale"
     NOT_COMPLETE = "not_complete", "Not complete"
