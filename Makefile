@@ -21,6 +21,7 @@ demo: $(STAMP)
 # The whole suite (unit, integration with PostgreSQL + Redis + a real worker, browser), plus lint
 test: $(STAMP)
 	./scripts/ensure-chromium
+	./scripts/ensure-axe
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/pytest

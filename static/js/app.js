@@ -26,25 +26,22 @@ document.addEventListener("click", (event) => {
   const ZOOMS = [100, 150, 200, 300, 400];
   let zoom = 0; // index into ZOOMS, kept across pages
   let opener = null;
-  let reshowing = false; // closing only to reopen as modal
 
   const showBeside = () => {
-    if (wide.matches && !dialog.open) dialog.show();
+    // The open attribute rather than show(): show() would move focus into the viewer on load.
+    if (wide.matches && !dialog.open) dialog.setAttribute("open", "");
   };
   const openModal = (from) => {
     opener = from || document.activeElement;
-    if (dialog.open) {
-      reshowing = true;
-      dialog.close();
-      reshowing = false;
-    }
+    if (dialog.open) dialog.close(); // its "close" event comes later, when it is open again
     dialog.showModal();
     dialog.classList.add("is-modal");
     dialog.querySelector("[data-viewer=wide]")?.setAttribute("aria-pressed", "true");
     dialog.querySelector("[data-viewer=close]")?.focus();
   };
   dialog.addEventListener("close", () => {
-    if (reshowing) return;
+    if (dialog.open) return; // closed only to be reopened as a modal
+
     dialog.classList.remove("is-modal");
     dialog.querySelector("[data-viewer=wide]")?.setAttribute("aria-pressed", "false");
     showBeside();
@@ -148,8 +145,11 @@ window.addEventListener("DOMContentLoaded", () => {
     const part = row.closest("details");
     if (part && !part.open) part.open = true;
     row.classList.add("just-saved");
-    row.focus();
-    row.scrollIntoView({ block: "center" });
+    row.focus({ preventScroll: true });
+    // after the browser's own jump to the fragment (which puts the row at the very top)
+    const centre = () => row.scrollIntoView({ block: "center" });
+    if (document.readyState === "complete") centre();
+    else window.addEventListener("load", () => requestAnimationFrame(centre), { once: true });
   }
   const form = document.querySelector("form.review-form");
   if (form) {

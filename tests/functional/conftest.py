@@ -97,3 +97,101 @@ def wait_until(page, expression: str, timeout: float = 20.0):
             return
         page.wait_for_timeout(100)
     raise AssertionError(f"still false after {timeout}s: {expression}")
+
+
+# ---- Pages at several widths, axe-core, a draft pack with its real PDF ----------------------
+
+ROOT = Path(__file__).resolve().parents[2]
+AXE_DIR = Path(__file__).resolve().parent / ".axe"
+WIDTHS = {"desktop": 1366, "tablet": 820, "phone": 390}
+
+
+def watch_console(page):
+    page.console_problems = []
+    page.on(
+        "console",
+        lambda msg: (
+            page.console_problems.append(msg.text) if msg.type in ("error", "warning") else None
+        ),
+    )
+    page.on("pageerror", lambda exc: page.console_problems.append(str(exc)))
+    return page
+
+
+@pytest.fixture
+def open_page(browser, live_server):
+    """open_page(width) -> a fresh page of that width (its own context: its own sign-in)."""
+    contexts = []
+
+    def open_(width, *, bypass_csp=False):
+        context = browser.new_context(
+            viewport={"width": width, "height": 900},
+            base_url=live_server.url,
+            bypass_csp=bypass_csp,
+        )
+        contexts.append(context)
+        return watch_console(context.new_page())
+
+    yield open_
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture(scope="session")
+def axe_script():
+    """axe-core's axe.min.js, fetched from npm by scripts/ensure-axe (not committed)."""
+    found = sorted(AXE_DIR.glob("axe-*.min.js"))
+    if not found:
+        import subprocess
+
+        subprocess.run([str(ROOT / "scripts" / "ensure-axe")], check=True)
+        found = sorted(AXE_DIR.glob("axe-*.min.js"))
+    return found[-1]
+
+
+def axe_problems(page, axe_script, impacts=("serious", "critical")):
+    """axe-core's serious and critical findings on the page as it is now. The page's context must
+    bypass the CSP (the script is injected inline)."""
+    page.add_script_tag(path=str(axe_script))
+    results = page.evaluate(
+        "axe.run(document, {resultTypes: ['violations'], runOnly: {type: 'tag', values: "
+        "['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']}})"
+    )
+    return [
+        f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes']][:4]}"
+        for v in results["violations"]
+        if v["impact"] in impacts
+    ]
+
+
+def no_sideways_scroll(page):
+    width = page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
+    assert width[0] <= width[1], f"the page scrolls sideways: {width[0]} px in {width[1]} px"
+
+
+@pytest.fixture
+def draft_pack(db, corpus_pdf, expected_extraction):
+    """The March 2022 pack, read (its expected extraction) and waiting for review, with its real
+    PDF so that pages render; one table value carries its cell's box, as the parser stores it."""
+    from indicators.models import Observation
+    from meetings.models import Pack
+    from meetings.services.extraction import store_extraction
+    from tests.factories import PackFactory
+
+    pack = PackFactory(
+        status=Pack.Status.PROCESSING,
+        meeting=None,
+        committee=None,
+        page_count=91,
+        file__from_path=str(corpus_pdf("2022-03-31")),
+    )
+    pack = store_extraction(pack, expected_extraction("2022-03-31"))
+    # the expected extraction names no pages for values; the parser does (the performance pages)
+    Observation.objects.filter(pack=pack).update(pdf_page=66)
+    value = Observation.objects.get(
+        pack=pack, indicator__name__startswith="CIN on a plan", period="2021-04"
+    )
+    value.bbox, value.pdf_page = [227.9, 141.5, 257.9, 162.5], 68
+    value.save(update_fields=["bbox", "pdf_page"])
+    pack.boxed_value = value
+    return pack
