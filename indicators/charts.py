@@ -174,15 +174,15 @@ def add_benchmarks(fig, benchmarks, unit):
     add_reference_lines(fig, references, unit)
 
 
-def reference_text(label, bench, unit) -> str:
-    """'Statistical neighbours 74 · latest published, Mar 2022 pack p.66'."""
+def reference_source(bench) -> str:
+    """'latest published, Mar 2022 pack p.66'."""
     source = "latest published"
     if bench.reported_on:
         source += f", {bench.reported_on:%b %Y} pack"
     page = getattr(bench, "pdf_page", None)
     if page:
         source += f" p.{page}"
-    return f"{label} {format_value(bench.value, unit)} · {source}"
+    return source
 
 
 def add_reference_lines(fig, references, unit):
@@ -212,18 +212,18 @@ def add_reference_lines(fig, references, unit):
             xanchor="left" if side else "right",
             yanchor="top" if stacked else "bottom",
             yshift=-14 * max(0, stacked - 1),
-            text=reference_text(label, bench, unit),
+            text=f"{label} {format_value(bench.value, unit)}",  # short: it must fit a phone
             showarrow=False,
             font={"color": colour, "size": 11},
             bgcolor="rgba(255,255,255,0.85)",
         )
-        # In the legend too, named as a reference, with no points on the time axis.
+        # In the legend with its source, as a reference: no points on the time axis.
         fig.add_trace(
             go.Scatter(
                 x=[None],
                 y=[None],
                 mode="lines",
-                name=f"{label} (latest published)",
+                name=f"{label} ({reference_source(bench)})",
                 line={"color": colour, "width": 1.5, "dash": "dot"},
                 hoverinfo="skip",
             )
