@@ -108,6 +108,8 @@ def test_reference_benchmarks_and_corrections_on_the_indicator_page(
     value.extracted_value, value.value = value.value, 94.0
     value.review = Observation.Review.CORRECTED
     value.save()
+    # a rate printed in the percentage column of another month
+    Observation.objects.filter(indicator=value.indicator, period="2021-06").update(value=552.0)
     page = open_page(WIDTHS[device])
     page.goto(value.indicator.get_absolute_url())
     page.wait_for_selector(".chart .main-svg")
@@ -118,6 +120,9 @@ def test_reference_benchmarks_and_corrections_on_the_indicator_page(
     assert "England (latest published, Mar 2022 pack)" in legend
     row = page.locator("table tr", has_text="Feb 2022").first
     assert "corrected by an officer; the pack printed 93%" in row.inner_text()
+    flagged = page.locator("table tr", has_text="Jun 2021").first.inner_text()
+    assert "552%" in flagged and "impossible for this unit" in flagged
+    assert "Outside the plausible range" in legend
     shot(page, f"indicator-benchmarks-{WIDTHS[device]}", full_page=device != "desktop")
     no_sideways_scroll(page)
     assert_no_csp_violations(page)

@@ -97,6 +97,10 @@ def test_desktop_viewer_beside_the_list_zooms_with_the_cell_outlined(
     page.keyboard.press("+")
     assert page.inner_text(".zoom-level") == "200%"
     page.click("[data-zoom=fit]")
+    page.click(".page-figure img")  # a click zooms in where it points, a second fits again
+    assert page.inner_text(".zoom-level") == "200%"
+    page.click(".page-figure img")
+    assert page.inner_text(".zoom-level") == "100%"
 
     # the full-width view: the same page over the whole window, closed back to the button
     page.click("[data-viewer=wide]")
