@@ -5,6 +5,7 @@ from django.shortcuts import get_object_or_404, render
 
 from meetings import selectors
 from meetings.models import Committee, Pack
+from meetings.selectors.glossary import acronyms
 from scrutiny.access import can_see_pack, public
 
 
@@ -19,7 +20,9 @@ def committee_detail(request, slug):
 @public
 def meeting_detail(request, pk):
     meeting = get_object_or_404(selectors.visible_meetings(request.user), pk=pk)
-    return render(request, "meetings/meeting.html", selectors.meeting_page(request.user, meeting))
+    context = selectors.meeting_page(request.user, meeting)
+    context["terms"] = acronyms(request.user, meeting.committee)
+    return render(request, "meetings/meeting.html", context)
 
 
 @public
