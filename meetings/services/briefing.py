@@ -78,6 +78,11 @@ class Flagged:
     def question(self) -> str:
         name = self.indicator.name
         moved = "fell" if (self.row.change or 0) < 0 else "rose"
+        if WORSE in self.reasons and self.target and self.row.rag.key == "green":
+            return (
+                f"{name} {moved} from {self.before} to {self.now}, still meeting its target of "
+                f"{self.target}: is the fall in performance expected to continue?"
+            )
         if WORSE in self.reasons and self.target:
             return (
                 f"{name} {moved} from {self.before} to {self.now} against a target of "
