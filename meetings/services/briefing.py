@@ -153,7 +153,7 @@ def build_briefing(user, committee, today=None) -> dict:
     rows = dashboard_rows(committee)
     current = [r for r in rows if r.latest and r.latest.reported_on == figures_from]
     flagged = [f for f in map(flag, current) if f is not None]
-    flagged.sort(key=lambda f: (-len(f.reasons), f.row.rag_rank, f.indicator.name))
+    flagged.sort(key=lambda f: (f.row.rag_rank, -len(f.reasons), f.indicator.name))  # worst first
 
     commentary = Commentary.objects.filter(committee=committee, reported_on=figures_from)
     if not is_staff_reader(user):
