@@ -6,10 +6,13 @@ import re
 from dataclasses import dataclass, field
 
 from meetings.models import GlossaryTerm
+from meetings.services.text_match import normalised
 from scrutiny.access import published_filter
 
 # "CLA", "CIN", "EHCPs", "S47": printed in capitals, 2-10 characters; these are explained on hover.
 ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]{1,9}s?$")
+# "Director of Children's Services (DCS)": the acronym a term spells out in brackets.
+SPELT_OUT = re.compile(r"^(?P<words>.+?)\s*\((?P<acronym>[A-Z][A-Z0-9&]{1,9})\)$")
 
 
 @dataclass
@@ -30,6 +33,10 @@ class Entry:
         return bool(ACRONYM.match(self.term))
 
 
+def key_of(text: str) -> str:
+    return normalised(re.sub(r"[’‘']", "", text or ""))
+
+
 def visible_terms(user, committee):
     return (
         GlossaryTerm.objects.filter(committee=committee)
@@ -42,9 +49,10 @@ def visible_terms(user, committee):
 def glossary_page(user, committee, q: str = "") -> dict:
     entries: dict[str, Entry] = {}
     for term in visible_terms(user, committee):
-        key = " ".join(term.term.lower().split())
-        entry = entries.setdefault(key, Entry(term.term.strip()))
-        same = any(d.definition.strip() == term.definition.strip() for d in entry.definitions)
+        # "Children's" and "Children’s" are one term; one definition reprinted is shown once.
+        entry = entries.setdefault(key_of(term.term), Entry(term.term.strip()))
+        wording = key_of(term.definition)
+        same = any(key_of(d.definition) == wording for d in entry.definitions)
         if not same:  # a definition printed unchanged in every pack is shown once, newest
             entry.definitions.append(term)
     listed = sorted(entries.values(), key=lambda e: e.term.lower())
@@ -64,6 +72,9 @@ def acronyms(user, committee) -> dict[str, str]:
     found: dict[str, str] = {}
     for term, definition in visible_terms(user, committee).values_list("term", "definition"):
         term = term.strip()
-        if ACRONYM.match(term) and term not in found:
+        spelt = SPELT_OUT.match(term)
+        if spelt and spelt["acronym"] not in found:
+            found[spelt["acronym"]] = f"{spelt['words']}: {definition}"
+        elif ACRONYM.match(term) and term not in found:
             found[term] = definition
     return found

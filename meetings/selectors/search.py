@@ -117,6 +117,7 @@ class Result:
     rank: float
     context: str = ""  # e.g. the meeting, or the minute a resolution belongs to
     page: int | None = None
+    exempt: bool = False  # shown only to those allowed, and marked so they know
 
 
 @dataclass
@@ -318,4 +319,5 @@ def result_of(kind, obj, rank, snippet) -> Result:
         rank=float(rank or 0),
         context=context,
         page=getattr(obj, "pdf_page", None),
+        exempt=bool(getattr(obj, "exempt", False) or getattr(obj, "confidential", False)),
     )

@@ -188,3 +188,20 @@ def test_explain_escapes_and_marks_whole_words():
         '<abbr class="glossary" title="A &quot;quoted&quot; term">CLA</abbr> '
         "&lt;b&gt;and&lt;/b&gt; CLAS and CLAN"
     )
+
+
+def test_acronyms_spelt_out_in_a_term_explain_too(panel):
+    from meetings.selectors.glossary import acronyms, glossary_page
+
+    stored(
+        extraction(
+            TODAY - datetime.timedelta(days=2),
+            glossary=[
+                {"term": "Director of Children’s Services (DCS)", "definition": "Leads services."},
+                {"term": "Director of Children's Services (DCS)", "definition": "Leads services."},
+            ],
+        )
+    )
+    assert acronyms(None, panel)["DCS"] == "Director of Children’s Services: Leads services."
+    entries = [e for e in glossary_page(None, panel)["entries"] if "DCS" in e.term]
+    assert len(entries) == 1 and len(entries[0].definitions) == 1
