@@ -16,7 +16,13 @@ from icalendar import Calendar, Event, vText
 
 from meetings.models import Meeting, Pack
 
-from .extraction import parse_date
+
+def parse_date(value):
+    try:
+        return datetime.date.fromisoformat(str(value))
+    except ValueError:
+        return None  # the contract prints ISO dates; anything else is not a date we can file
+
 
 LONDON = ZoneInfo("Europe/London")  # councils print local times: "5.30 pm"
 ICAL_STATUS = {

@@ -101,3 +101,10 @@ def test_meeting_page_links_agenda_items_to_their_pdf_page(client):
     html = client.get(pack.meeting.get_absolute_url()).content.decode()
     assert f"{reverse('meetings:pack_pdf', args=[pack.pk])}#page=3" in html
     assert PANEL in html
+
+
+def test_the_pack_pdf_opens_in_the_browser(client):
+    pack = stored(extraction(TODAY - datetime.timedelta(days=5)))
+    response = client.get(reverse("meetings:pack_pdf", args=[pack.pk]))
+    assert response["Content-Type"] == "application/pdf"
+    assert response["Content-Disposition"].startswith("inline")  # so #page=N is honoured

@@ -177,3 +177,22 @@ def test_postgres_uses_the_gin_index(papers):
             cursor.execute(f"EXPLAIN {sql}", params)
             plan = "\n".join(row[0] for row in cursor.fetchall())
         assert doc.index_name in plan, (model, plan)
+
+
+def test_search_page_queries_do_not_grow_with_the_papers(client, papers, users):
+    client.force_login(users["councillor"])
+    url = reverse("meetings:search") + "?q=fostering&kind=agenda&kind=minute"
+
+    def queries():
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(url).status_code == 200
+        return len(captured)
+
+    for n in range(25):
+        pack = PackFactory(meeting__committee=papers["panel"])
+        AgendaItemFactory(pack=pack, title=f"FOSTERING UPDATE {n}")
+    first = queries()
+    for n in range(25):
+        pack = PackFactory(meeting__committee=papers["panel"])
+        Minute.objects.create(pack=pack, meeting=pack.meeting, number=n, title=f"Fostering {n}")
+    assert queries() == first
