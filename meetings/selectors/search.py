@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from django.db import connection
-from django.db.models import F, Q, Value
+from django.db.models import Expression, F, Q, Value
 from django.urls import reverse
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
@@ -22,7 +22,7 @@ from django.utils.safestring import mark_safe
 from indicators.models import Commentary
 from meetings.models import AgendaItem, GlossaryTerm, Minute, Report, Resolution
 from meetings.selectors.tracker import visible_recommendations
-from meetings.services.search import BY_KIND, CONFIG, DOCUMENTS, FTS_TABLE
+from meetings.services.search import BY_KIND, COLUMN, CONFIG, DOCUMENTS, FTS_TABLE
 from scrutiny.access import exempt_filter, is_staff_reader, published_filter
 
 PER_PAGE = 20
@@ -158,6 +158,19 @@ def words_of(text: str) -> list[str]:
 # --- PostgreSQL ---------------------------------------------------------------------------------
 
 
+class StoredVector(Expression):
+    """The trigger-kept `search_vector` column of the queried table (not declared on models)."""
+
+    def __init__(self):
+        from django.contrib.postgres.search import SearchVectorField
+
+        super().__init__(output_field=SearchVectorField())
+
+    def as_sql(self, compiler, connection):
+        alias = compiler.query.get_initial_alias()
+        return f"{compiler.quote_name_unless_alias(alias)}.{connection.ops.quote_name(COLUMN)}", []
+
+
 def postgres_query(filters):
     from django.contrib.postgres.search import SearchQuery
 
@@ -171,7 +184,7 @@ def postgres_hits(user, filters):
     query = postgres_query(filters)
     ranked = []
     for kind in filters.searched_kinds:
-        vector = BY_KIND[kind].vector()
+        vector = StoredVector()
         rows = (
             filters.apply(kind, visible_rows(kind, user))
             .annotate(document=vector)
