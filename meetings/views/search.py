@@ -3,7 +3,6 @@
 from django.shortcuts import render
 
 from meetings.forms.search import SearchForm
-from meetings.models import Committee
 from meetings.selectors.search import search
 from meetings.services.search import DOCUMENTS
 from scrutiny.access import public
@@ -21,7 +20,6 @@ def search_page(request):
         {
             "form": form,
             "page": page,
-            "panels": Committee.objects.order_by("name"),
             "kinds": DOCUMENTS,
         },
     )
