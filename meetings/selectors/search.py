@@ -195,10 +195,18 @@ def postgres_hits(user, filters):
         )
         ranked.append(rows)
     union = ranked[0].union(*ranked[1:], all=True) if len(ranked) > 1 else ranked[0]
+    # One query for the page and the total: the union ranked, counted by a window over it.
+    sql, params = union.query.sql_with_params()
     start = (filters.page - 1) * PER_PAGE
-    hits = list(union.order_by("-rank", "-when", "kind", "pk")[start : start + PER_PAGE])
-    total = len(hits) if filters.page == 1 and len(hits) < PER_PAGE else union.count()
-    return [(kind, pk, rank, None) for kind, pk, rank, _ in hits], total
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f'SELECT "kind", "pk", "rank", COUNT(*) OVER () FROM ({sql}) AS "hits" '
+            'ORDER BY "rank" DESC, "when" DESC NULLS LAST, "kind", "pk" LIMIT %s OFFSET %s',
+            (*params, PER_PAGE, start),
+        )
+        rows = cursor.fetchall()
+    total = rows[0][3] if rows else (union.count() if start else 0)
+    return [(kind, pk, rank, None) for kind, pk, rank, _ in rows], total
 
 
 def postgres_snippets(kind, rows, filters):
