@@ -1,12 +1,20 @@
 from django.urls import path
 
-from meetings.views import meetings, packs, tracker
+from meetings.views import briefing, calendar, glossary, meetings, packs, schedule, search, tracker
 
 app_name = "meetings"
 
 urlpatterns = [
     path("panels/<slug:slug>/", meetings.committee_detail, name="committee"),
     path("meetings/<int:pk>/", meetings.meeting_detail, name="meeting"),
+    path("panels/<slug:slug>/meetings/", schedule.meetings_list, name="meetings"),
+    path("panels/<slug:slug>/members/", schedule.members, name="members"),
+    path("panels/<slug:slug>/meetings.ics", calendar.panel_calendar, name="calendar"),
+    path("meetings.ics", calendar.all_calendar, name="calendar_all"),
+    path("panels/<slug:slug>/glossary/", glossary.glossary, name="glossary"),
+    path("panels/<slug:slug>/briefing/", briefing.briefing, name="briefing"),
+    path("panels/<slug:slug>/briefing.pdf", briefing.briefing_download, name="briefing_pdf"),
+    path("search/", search.search_page, name="search"),
     path("recommendations/", tracker.tracker, name="tracker"),
     path("recommendations/<int:pk>/", tracker.recommendation_detail, name="recommendation"),
     path(

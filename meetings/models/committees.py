@@ -117,6 +117,14 @@ class Meeting(models.Model):
     venue = models.CharField(max_length=300, blank=True)
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.SCHEDULED)
     municipal_year = models.CharField(max_length=7, blank=True, editable=False)
+    listed_in = models.ForeignKey(
+        "meetings.Pack",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="The published pack whose 'Dates of Meetings' listed it (before its own pack).",
+    )
 
     class Meta:
         ordering = ["-date"]

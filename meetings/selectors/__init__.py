@@ -32,7 +32,11 @@ def visible_meetings(user, committee=None):
     published_minutes = Minute.objects.filter(
         meeting=OuterRef("pk"), pack__status=Pack.Status.PUBLISHED
     )
-    return meetings.filter(Q(Exists(published_pack)) | Q(Exists(published_minutes)))
+    return meetings.filter(
+        Q(Exists(published_pack))
+        | Q(Exists(published_minutes))
+        | Q(listed_in__status=Pack.Status.PUBLISHED)  # a date a published pack lists, ahead
+    )
 
 
 def visible_agenda(user, meeting):

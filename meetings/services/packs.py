@@ -23,6 +23,7 @@ from meetings.ingest.extract import extract
 from meetings.ingest.pdf import PdfError, inspect_pdf
 from meetings.models import Meeting, Pack
 
+from .calendar import schedule_listed_meetings
 from .extraction import ExtractionIncomplete, clear_stored_rows, store_extraction
 from .memberships import sync_memberships
 from .recommendation_sources import apply_published_updates
@@ -209,6 +210,7 @@ def publish_pack(pack: Pack, user=None) -> Pack:
     pack.published_by = user if getattr(user, "is_authenticated", False) else None
     pack.save(update_fields=["status", "published_at", "published_by"])
     sync_memberships(pack)
+    schedule_listed_meetings(pack)
     if pack.meeting.status == Meeting.Status.SCHEDULED and pack.meeting.date < timezone.localdate():
         pack.meeting.status = Meeting.Status.HELD  # a pack back-filled after its meeting
         pack.meeting.save(update_fields=["status"])
