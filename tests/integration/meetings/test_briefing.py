@@ -5,7 +5,6 @@ import io
 
 import pdfplumber
 import pytest
-from django.template import Context, Template
 from django.urls import reverse
 
 from meetings.models import Pack, Recommendation
