@@ -9,7 +9,7 @@ from indicators import cache, charts, selectors
 from indicators.filters import DashboardFilter
 from indicators.models import Indicator
 from indicators.tables import DashboardTable
-from meetings.models import Committee
+from meetings.selectors.visibility import visible_committees, visible_indicators
 from scrutiny.access import Can, has, public
 
 
@@ -36,7 +36,7 @@ def dashboard_table(request, committee):
 
 @public
 def dashboard(request, panel):
-    committee = get_object_or_404(Committee, slug=panel)
+    committee = get_object_or_404(visible_committees(request.user), slug=panel)
 
     def build():
         filters, table, rows = dashboard_table(request, committee)
@@ -65,7 +65,7 @@ def editor(request):
 
 @public
 def export(request, panel):
-    committee = get_object_or_404(Committee, slug=panel)
+    committee = get_object_or_404(visible_committees(request.user), slug=panel)
     fmt = request.GET.get("_export", "csv")
     if not TableExport.is_valid_format(fmt):
         fmt = "csv"
@@ -77,7 +77,10 @@ def export(request, panel):
 @public
 def indicator_detail(request, panel, slug):
     indicator = get_object_or_404(
-        Indicator.objects.select_related("committee"), committee__slug=panel, slug=slug
+        visible_indicators(request.user).select_related("committee"),
+        committee__in=visible_committees(request.user),
+        committee__slug=panel,
+        slug=slug,
     )
 
     def build():
@@ -103,7 +106,7 @@ def indicator_detail(request, panel, slug):
 
 @public
 def section(request, panel, section):
-    committee = get_object_or_404(Committee, slug=panel)
+    committee = get_object_or_404(visible_committees(request.user), slug=panel)
     panels = [
         {
             "indicator": indicator,

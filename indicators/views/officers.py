@@ -11,6 +11,7 @@ from indicators.models import Indicator
 from indicators.services import imports
 from indicators.services.series import CannotMerge, merge_indicators, update_indicator
 from meetings.models import Committee
+from meetings.selectors.visibility import visible_committees
 from scrutiny.access import Can, public, requires
 
 
@@ -70,7 +71,7 @@ def import_values(request, panel):
 @public
 def export_template(request, panel, fmt):
     """Any set of the panel's indicators (the dashboard's filters apply) in the import template."""
-    committee = get_object_or_404(Committee, slug=panel)
+    committee = get_object_or_404(visible_committees(request.user), slug=panel)
     if fmt not in ("csv", "xlsx"):
         raise Http404
     chosen = DashboardFilter(

@@ -9,7 +9,6 @@ from django.db.models import Count, Exists, OuterRef, Prefetch, Q
 from meetings.models import (
     AgendaItem,
     Attendance,
-    Committee,
     Meeting,
     Membership,
     Minute,
@@ -20,6 +19,8 @@ from meetings.models import (
 )
 from meetings.services.page_images import printed_pages
 from scrutiny.access import exempt_filter, is_staff_reader, published_filter
+
+from .visibility import visible_committees
 
 
 def visible_meetings(user, committee=None):
@@ -80,7 +81,7 @@ def home_page(user) -> dict:
         indicators__observations__pack=None, indicators__observations__isnull=False
     )
     context = {
-        "panels": Committee.objects.annotate(
+        "panels": visible_committees(user).annotate(
             indicator_count=Count("indicators", filter=published_series, distinct=True),
             open_recommendations=Count("recommendations", filter=open_recs, distinct=True),
             overdue_recommendations=Count(

@@ -4,15 +4,16 @@ from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 
 from meetings import selectors
-from meetings.models import Committee, Pack, PublicPdf
+from meetings.models import Pack, PublicPdf
 from meetings.selectors.pages import current_pack_for, exempt_pages
+from meetings.selectors.visibility import visible_committees
 from meetings.services.page_images import build_public_pdf
 from scrutiny.access import can_see_pack, can_see_whole_pack, public
 
 
 @public
 def committee_detail(request, slug):
-    committee = get_object_or_404(Committee, slug=slug)
+    committee = get_object_or_404(visible_committees(request.user), slug=slug)
     return render(
         request, "meetings/committee.html", selectors.committee_page(request.user, committee)
     )
