@@ -50,14 +50,18 @@ def import_values(request, panel):
     form = ImportForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and request.POST.get("token"):
         # Second step: the officer confirmed the preview of a file we kept.
-        count = imports.confirm_import(committee, request.POST["token"])
-        if count is None:
-            raise Http404
-        messages.success(request, f"Imported {count} rows.")
-        return redirect("indicators:dashboard", committee.slug)
-    if request.method == "POST" and form.is_valid():
+        try:
+            count = imports.confirm_import(committee, request.POST["token"])
+        except imports.UnreadableFile as exc:
+            form = ImportForm()
+            messages.error(request, str(exc))
+        else:
+            messages.success(request, f"Imported {count} rows.")
+            return redirect("indicators:dashboard", committee.slug)
+    elif request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
         try:
+            imports.check_size(upload.size)  # before reading it into memory
             plan, token = imports.preview_import(committee, upload.read(), upload.name)
         except imports.UnreadableFile as exc:
             form.add_error("file", str(exc))

@@ -81,7 +81,8 @@ def home_page(user) -> dict:
         indicators__observations__pack=None, indicators__observations__isnull=False
     )
     context = {
-        "panels": visible_committees(user).annotate(
+        "panels": visible_committees(user)
+        .annotate(
             indicator_count=Count("indicators", filter=published_series, distinct=True),
             open_recommendations=Count("recommendations", filter=open_recs, distinct=True),
             overdue_recommendations=Count(
@@ -90,7 +91,8 @@ def home_page(user) -> dict:
                 & Q(recommendations__in=Recommendation.objects.filter(overdue_filter())),
                 distinct=True,
             ),
-        ).order_by("name"),
+        )
+        .order_by("name"),
         "upcoming": meetings.filter(date__gte=today).order_by("date")[:5],
         "recent": meetings.filter(date__lt=today).order_by("-date")[:8],
     }

@@ -26,7 +26,7 @@ from django.db import transaction
 
 from meetings.ingest.pdf import write_pdf_without_pages
 from meetings.ingest.schema import warning
-from meetings.models import PageImage, Pack, PublicPdf
+from meetings.models import Pack, PageImage, PublicPdf
 
 log = logging.getLogger(__name__)
 
@@ -72,7 +72,7 @@ def _run(args: list[str], per_line_seconds: float):
         stdout=subprocess.PIPE,
         stderr=subprocess.DEVNULL,
         cwd=settings.BASE_DIR,
-        preexec_fn=_limits,  # noqa: PLW1509 - the worker child is single-threaded here
+        preexec_fn=_limits,
     )
     lines: queue.Queue = queue.Queue()
 

@@ -8,8 +8,8 @@ from django.views.decorators.http import require_POST
 from meetings.forms.packs import REVIEW_FORMS, PackUploadForm
 from meetings.models import Pack, Resolution
 from meetings.selectors import review
-from meetings.services import packs as pack_services
 from meetings.selectors.pages import current_pack_for, exempt_pages
+from meetings.services import packs as pack_services
 from meetings.services.page_images import page_png_path, placeholder_png
 from meetings.services.review import NotEditable, save_review_edit
 from scrutiny.access import Can, can_see_page, public, requires

@@ -12,8 +12,8 @@ from django_tables2 import RequestConfig
 from meetings.filters import TrackerFilter
 from meetings.forms.tracker import DecisionForm, DetailsForm, ProgressForm
 from meetings.models import Recommendation
-from meetings.selectors import visible_meetings
 from meetings.selectors import tracker as selectors
+from meetings.selectors import visible_meetings
 from meetings.selectors.visibility import visible_committees
 from meetings.services import monitoring
 from meetings.services import recommendations as lifecycle
