@@ -93,15 +93,13 @@ def test_a_million_row_csv_is_refused_fast_by_its_size(client, users):
     big = SimpleUploadedFile(
         "big.csv", b"indicator,code,unit,section,period,value\n" + line * 1_000_000
     )
-    started = time.monotonic()
     response = client.post(reverse("indicators:import", args=[panel.slug]), {"file": big})
-    assert time.monotonic() - started < 5
     assert (
         response.status_code == 200 and "an import can be at most 5 MB" in response.content.decode()
     )
 
 
-def test_a_100k_row_xlsx_is_refused_without_reading_it_all(settings):
+def test_a_100k_row_xlsx_is_refused_without_reading_it_all(monkeypatch):
     book = Workbook(write_only=True)
     sheet = book.create_sheet()
     sheet.append(imports.COLUMNS)
@@ -109,10 +107,18 @@ def test_a_100k_row_xlsx_is_refused_without_reading_it_all(settings):
         sheet.append(["A", "", "count", "", "2022-01", 1])
     buffer = io.BytesIO()
     book.save(buffer)
-    started = time.monotonic()
+    read = []
+    streamed = imports.xlsx_rows
+
+    def counting(content):
+        for row in streamed(content):
+            read.append(1)
+            yield row
+
+    monkeypatch.setattr(imports, "xlsx_rows", counting)
     with pytest.raises(imports.UnreadableFile, match="more than 20,000 rows"):
         imports.read_table(buffer.getvalue(), "values.xlsx")
-    assert time.monotonic() - started < 10
+    assert len(read) == 20_002  # the header, the limit, and the one row too many: no more
 
 
 def test_a_bad_token_is_a_form_error_and_a_preview_belongs_to_its_panel(client, users):
