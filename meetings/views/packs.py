@@ -103,6 +103,13 @@ def pack_page(request, pk, page):
         return moved
     pack = visible_page_or_404(request, pk, page)
     context = review.page_context(pack, page, highlight=request.GET.get("box"))
+    hidden = exempt_pages(pack)
+    if hidden and not can_see_page(request.user, pack, min(hidden), hidden):
+        # Previous / next step over the pages this reader may not open.
+        before = [n for n in range(page - 1, 0, -1) if n not in hidden]
+        after = [n for n in range(page + 1, pack.page_count + 1) if n not in hidden]
+        context["previous_page"] = before[0] if before else None
+        context["next_page"] = after[0] if after else None
     template = "meetings/_page_viewer.html" if request.htmx else "meetings/pack_page.html"
     return render(request, template, context)
 

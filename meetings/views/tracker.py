@@ -29,6 +29,14 @@ def tracker(request):
             request.user, selectors.visible_recommendations(request.user)
         ),
     )
+    # The choices too follow what this reader may see (no draft-only panel or meeting).
+    filters.filters["panel"].queryset = visible_committees(request.user)
+    filters.filters["meeting"].queryset = (
+        visible_meetings(request.user)
+        .filter(recommendations_made__in=selectors.visible_recommendations(request.user))
+        .distinct()
+        .order_by("-date")
+    )
     table = TrackerTable(filters.qs)
     RequestConfig(request, paginate={"per_page": 50}).configure(table)
     return render(

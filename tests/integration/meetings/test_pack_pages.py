@@ -122,3 +122,16 @@ def test_links_to_a_replaced_pack_go_to_the_same_page_of_the_pack_that_replaced_
 
     client.force_login(users["dso"])  # officers may still open the earlier upload
     assert client.get(reverse("meetings:pack_page", args=[old.pk, 3])).status_code == 200
+
+
+def test_the_viewer_steps_over_pages_the_reader_may_not_open(client, users, pack_with_exempt_pages):
+    pack = pack_with_exempt_pages
+    PageImage.objects.filter(pack=pack, number__gt=8).delete()
+    pack.page_count = 12
+    pack.save()
+    PageImage.objects.bulk_create(PageImage(pack=pack, number=n, stamp=n) for n in range(9, 13))
+    AgendaItemFactory(pack=pack, number=4, first_page=11, last_page=12)  # after the report
+    public = client.get(reverse("meetings:pack_page", args=[pack.pk, 5])).context
+    assert public["next_page"] == 11
+    client.force_login(users["dso"])
+    assert client.get(reverse("meetings:pack_page", args=[pack.pk, 5])).context["next_page"] == 6

@@ -261,3 +261,22 @@ def test_matrix(client, world, role):
         if status != expected[column]:
             wrong.append(f"{method} {url} ({kind}): {status}, expected {expected[column]}")
     assert wrong == []
+
+
+def test_a_draft_leaves_no_trace_for_the_public(client, world):
+    for user in (None, world["users"]["member"], world["users"]["other"]):
+        if user is not None:
+            client.force_login(user)
+        for url in (
+            reverse("home"),
+            reverse("meetings:tracker"),
+            reverse("meetings:committee", args=[world["panel"]]),
+            reverse("meetings:monitoring", args=[world["panel"]]),
+            reverse("indicators:dashboard", args=[world["panel"]]),
+        ):
+            page = client.get(url).content.decode()
+            assert "Another Council Scrutiny Panel" not in page, url
+            assert "SECRET DRAFT MEASURE" not in page, url
+            assert "2030" not in page, url  # the draft-only meeting's date
+    client.force_login(world["users"]["dso"])
+    assert "Another Council Scrutiny Panel" in client.get(reverse("home")).content.decode()
