@@ -19,6 +19,7 @@ import shutil
 import subprocess
 import sys
 import threading
+import time
 from pathlib import Path
 
 from django.conf import settings
@@ -43,6 +44,12 @@ def memory_bytes() -> int:
 
 def page_seconds() -> float:
     return float(getattr(settings, "PAGE_RENDER_SECONDS", 30))
+
+
+def pack_seconds() -> float:
+    """All of a pack's pictures: past this, the pages left are refused (a pack of slow pages
+    must not hold the worker for pages × PAGE_RENDER_SECONDS)."""
+    return float(getattr(settings, "PAGE_RENDER_PACK_SECONDS", 600))
 
 
 def max_pixels() -> int:
@@ -132,7 +139,17 @@ def _render_page_images(pack: Pack) -> list[dict]:
     out_dir = pages_dir(pack)
     rows: dict[int, PageImage] = {}
     first = 1
+    deadline = time.monotonic() + pack_seconds()
     while first <= total:
+        if time.monotonic() > deadline:
+            for number in range(first, total + 1):
+                rows[number] = PageImage(
+                    pack=pack,
+                    number=number,
+                    refused=f"page {number} was not drawn: the pack's pictures took more "
+                    f"than {pack_seconds():g} s",
+                )
+            break
         args = [path, str(out_dir), str(first), str(WIDTH_PX)]
         args += [str(max_pixels()), str(max_image_pixels())]
         for line in _run(args, page_seconds()):

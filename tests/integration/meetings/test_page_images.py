@@ -123,3 +123,11 @@ def test_the_worker_draws_the_pages_after_the_pack_is_stored(corpus_pdf, setting
     assert pack.status == Pack.Status.NEEDS_REVIEW
     assert PageImage.objects.filter(pack=pack).exclude(image="").count() == pack.page_count
     assert pack.public_pdf.checked and pack.public_pdf.active_content == []
+
+
+def test_a_pack_of_slow_pages_stops_at_its_own_deadline(tmp_path, settings):
+    settings.PAGE_RENDER_PACK_SECONDS = 0
+    pack = pack_of(hostile.plain_pdf(tmp_path / "plain.pdf", pages=3), 3)
+    render_page_images(pack)
+    refused = PageImage.objects.filter(pack=pack).values_list("refused", flat=True)
+    assert len(refused) == 3 and all("took more than 0 s" in r for r in refused)
