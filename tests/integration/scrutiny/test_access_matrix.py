@@ -260,6 +260,7 @@ def test_matrix(client, world, role):
         status = request(client, method, url).status_code
         if status != expected[column]:
             wrong.append(f"{method} {url} ({kind}): {status}, expected {expected[column]}")
+    print("\n".join(f"MISMATCH {role} {line}" for line in wrong))  # shown when it fails
     assert wrong == []
 
 
