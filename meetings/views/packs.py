@@ -110,6 +110,8 @@ def pack_page(request, pk, page):
         after = [n for n in range(page + 1, pack.page_count + 1) if n not in hidden]
         context["previous_page"] = before[0] if before else None
         context["next_page"] = after[0] if after else None
+        # This reader gets the public copy, which lacks the exempt pages before this one.
+        context["pdf_page"] = page - sum(1 for n in hidden if n < page)
     template = "meetings/_page_viewer.html" if request.htmx else "meetings/pack_page.html"
     return render(request, template, context)
 

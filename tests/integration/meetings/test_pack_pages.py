@@ -133,5 +133,7 @@ def test_the_viewer_steps_over_pages_the_reader_may_not_open(client, users, pack
     AgendaItemFactory(pack=pack, number=4, first_page=11, last_page=12)  # after the report
     public = client.get(reverse("meetings:pack_page", args=[pack.pk, 5])).context
     assert public["next_page"] == 11
+    after = client.get(reverse("meetings:pack_page", args=[pack.pk, 11]))
+    assert "#page=6" in after.content.decode()  # page 11 is the public copy's sixth
     client.force_login(users["dso"])
     assert client.get(reverse("meetings:pack_page", args=[pack.pk, 5])).context["next_page"] == 6
