@@ -4,9 +4,11 @@ Roles: the public (anyone, signed in or not), Councillor, Democratic Support Off
 Scrutiny Manager (Django groups). Every view declares what it needs with `@requires(...)`;
 `AccessMiddleware` refuses any view that declares nothing, so a new view cannot forget.
 
-Objects follow the same rule through `can_see_pack`, `can_see_item` and the queryset filters
-used by selectors: the public sees published, non-exempt material; councillors also see exempt
-items of their own panels; DSOs and the scrutiny manager see everything, drafts included.
+Objects follow the same rule through `can_see_pack`, `can_see_item`, `can_see_page` and the
+queryset filters used by selectors: the public sees published, non-exempt material (a page in an
+exempt item's papers is exempt too); councillors also see exempt items of their own panels (a
+councillor of another panel sees what the public sees); DSOs and the scrutiny manager see
+everything, drafts included.
 """
 
 from __future__ import annotations
@@ -100,6 +102,24 @@ def can_see_item(user, item) -> bool:
         return False
     secret = getattr(item, "exempt", False) or getattr(item, "confidential", False)
     return not secret or can_see_exempt(user, item.meeting.committee_id)
+
+
+def pack_committee_id(pack):
+    return pack.meeting.committee_id if pack.meeting_id else pack.committee_id
+
+
+def can_see_page(user, pack, page: int, exempt_pages) -> bool:
+    """A page, its picture and its words follow the rule of the item whose papers it is in."""
+    if not can_see_pack(user, pack):
+        return False
+    return page not in exempt_pages or can_see_exempt(user, pack_committee_id(pack))
+
+
+def can_see_whole_pack(user, pack, exempt_pages) -> bool:
+    """The PDF as uploaded; everyone else gets the public copy without the exempt pages."""
+    return can_see_pack(user, pack) and (
+        not exempt_pages or can_see_exempt(user, pack_committee_id(pack))
+    )
 
 
 def published_filter(user, pack_field="pack") -> Q:

@@ -50,6 +50,12 @@ def tasks_in_process(settings):
     app.conf.task_always_eager = False
 
 
+@pytest.fixture(autouse=True)
+def no_page_pictures_at_ingest(settings):
+    """Drawing a corpus pack's pages costs ~3 s; tests of pictures turn it back on."""
+    settings.PAGE_IMAGES_AT_INGEST = False
+
+
 @pytest.fixture
 def users(db):
     """One user per role, plus a councillor who sits on no panel."""

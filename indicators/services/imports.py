@@ -15,6 +15,7 @@ import csv
 import datetime
 import io
 import re
+import time
 import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -33,7 +34,9 @@ from indicators.models import (
     Unit,
 )
 from indicators.periods import period_bounds
+from meetings.ingest.indicators.values import NO_VALUE  # the PDF reader's own "no value"
 from meetings.services.text_match import normalised
+from scrutiny.exports import export_file
 
 from .values import renumber_revisions
 
@@ -50,7 +53,6 @@ COLUMNS = [
     "england",
 ]
 BENCHMARK_COLUMNS = ["statistical_neighbours", "region", "england"]
-NO_VALUE = {"", "tbc", "n/a", "na", "-", "–", "—", "..", "x"}
 MONTHS = {
     m: i
     for i, m in enumerate(
@@ -95,28 +97,90 @@ class ImportPlan:
         return sorted({r.indicator for r in self.rows if r.existing is None})
 
 
-def read_table(content: bytes, filename: str) -> list[dict]:
-    if filename.lower().endswith(".xlsx"):
-        from openpyxl import load_workbook
+def max_rows() -> int:
+    return int(getattr(settings, "IMPORT_MAX_ROWS", 20_000))
 
+
+def max_bytes() -> int:
+    return int(getattr(settings, "IMPORT_MAX_BYTES", 5 * 1024 * 1024))
+
+
+def preview_seconds() -> int:
+    """An unconfirmed preview's file is kept this long, then removed."""
+    return int(getattr(settings, "IMPORT_PREVIEW_SECONDS", 3600))
+
+
+def check_size(size: int) -> None:
+    if size > max_bytes():
+        raise UnreadableFile(
+            f"The file is {size / 2**20:.1f} MB; an import can be at most "
+            f"{max_bytes() / 2**20:.0f} MB. Split it into smaller files."
+        )
+
+
+def too_many_rows() -> UnreadableFile:
+    return UnreadableFile(
+        f"The file has more than {max_rows():,} rows; an import can have at most "
+        f"{max_rows():,}. Split it into smaller files (one per year, say)."
+    )
+
+
+def read_table(content: bytes, filename: str) -> list[dict]:
+    """The rows as {column: value}, read as a stream and refused past the size and row limits.
+
+    Read with csv/openpyxl rather than tablib: tablib loads the whole sheet before we can count
+    it, and drops blank lines (the officer is told "line 12", which must be line 12 of the file).
+    """
+    check_size(len(content))
+    if filename.lower().endswith(".xlsx"):
+        rows = xlsx_rows(content)
+    else:
         try:
-            sheet = load_workbook(io.BytesIO(content), read_only=True, data_only=True).active
-        except Exception as exc:
-            raise UnreadableFile(
-                "The spreadsheet could not be opened; save it as .xlsx or .csv and try again."
-            ) from exc
-        rows = list(sheet.iter_rows(values_only=True))
-        if not rows:
-            return []
-        header = [str(h or "").strip().lower() for h in rows[0]]
-        return [dict(zip(header, row, strict=False)) for row in rows[1:]]
+            text = content.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            text = content.decode("cp1252")
+        rows = csv.reader(io.StringIO(text))
+    header = None
+    table = []
+    for row in rows:
+        if header is None:
+            header = [str(h or "").strip().lower() for h in row]
+            continue
+        if len(table) >= max_rows():
+            raise too_many_rows()
+        table.append(dict(zip(header, row, strict=False)))
+    return table
+
+
+def xlsx_rows(content: bytes):
+    """The active sheet's rows, streamed (openpyxl read-only), its first columns only."""
+    import zipfile
+
+    from openpyxl import load_workbook
+
     try:
-        text = content.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        text = content.decode("cp1252")
-    reader = csv.DictReader(io.StringIO(text))
-    reader.fieldnames = [(h or "").strip().lower() for h in reader.fieldnames or []]
-    return list(reader)
+        with zipfile.ZipFile(io.BytesIO(content)) as archive:
+            unpacked = sum(member.file_size for member in archive.infolist())
+    except zipfile.BadZipFile as exc:
+        raise UnreadableFile(
+            "The spreadsheet could not be opened; save it as .xlsx or .csv and try again."
+        ) from exc
+    if unpacked > 40 * max_bytes():  # a zip bomb: 5 MB that unpacks to gigabytes
+        raise UnreadableFile(
+            f"The spreadsheet unpacks to {unpacked / 2**20:,.0f} MB, too large to import; "
+            "save it as .csv and try again."
+        )
+    try:
+        book = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
+        sheet = book.active
+    except Exception as exc:
+        raise UnreadableFile(
+            "The spreadsheet could not be opened; save it as .xlsx or .csv and try again."
+        ) from exc
+    try:
+        yield from sheet.iter_rows(values_only=True, max_col=len(COLUMNS) + 10)
+    finally:
+        book.close()
 
 
 def parse_period(raw) -> str | None:
@@ -326,8 +390,23 @@ def kept_uploads() -> Path:
     return path
 
 
+def remove_expired_previews(now: float | None = None) -> int:
+    """Files of previews nobody confirmed, older than IMPORT_PREVIEW_SECONDS, are removed."""
+    now = time.time() if now is None else now
+    removed = 0
+    for kept in kept_uploads().iterdir():
+        if now - kept.stat().st_mtime > preview_seconds():
+            kept.unlink(missing_ok=True)
+            removed += 1
+    return removed
+
+
 def preview_import(committee, content: bytes, filename: str) -> tuple[ImportPlan, str]:
-    """Check a file and keep it until the officer confirms: -> (what would happen, a token)."""
+    """Check a file and keep it until the officer confirms: -> (what would happen, a token).
+
+    The token is this panel's: confirming it on another panel's page finds nothing.
+    """
+    remove_expired_previews()
     try:
         plan = plan_import(committee, read_table(content, filename))
     except (UnicodeDecodeError, csv.Error) as exc:
@@ -336,15 +415,28 @@ def preview_import(committee, content: bytes, filename: str) -> tuple[ImportPlan
         ) from exc
     token = str(uuid.uuid4())
     suffix = ".xlsx" if filename.lower().endswith(".xlsx") else ".csv"
-    (kept_uploads() / f"{token}{suffix}").write_bytes(content)
+    (kept_uploads() / f"{committee.pk}-{token}{suffix}").write_bytes(content)
     return plan, token
 
 
-def confirm_import(committee, token: str) -> int | None:
+class PreviewGone(UnreadableFile):
+    """The preview's token is unknown, expired, or belongs to another panel."""
+
+
+def confirm_import(committee, token: str) -> int:
     """Import the file kept under `token` (checked again: the series may have changed since)."""
-    stored = next(kept_uploads().glob(f"{uuid.UUID(token)}.*"), None)
+    try:
+        key = uuid.UUID(str(token))
+    except ValueError:
+        key = None
+    stored = next(kept_uploads().glob(f"{committee.pk}-{key}.*"), None) if key else None
+    if stored is not None and time.time() - stored.stat().st_mtime > preview_seconds():
+        stored.unlink(missing_ok=True)
+        stored = None
     if stored is None:
-        return None
+        raise PreviewGone(
+            "That preview has expired or was made for another panel; choose the file again."
+        )
     count = apply_import(
         committee, plan_import(committee, read_table(stored.read_bytes(), stored.name))
     )
@@ -354,24 +446,4 @@ def confirm_import(committee, token: str) -> int | None:
 
 def template_file(indicators, fmt: str) -> tuple[bytes, str]:
     """The indicators' values in the import template, as CSV or XLSX bytes and a content type."""
-    rows = export_rows(indicators)
-    if fmt == "xlsx":
-        from openpyxl import Workbook
-
-        book = Workbook()
-        sheet = book.active
-        sheet.title = "values"
-        sheet.append(COLUMNS)
-        for row in rows:
-            sheet.append(row)
-        buffer = io.BytesIO()
-        book.save(buffer)
-        return (
-            buffer.getvalue(),
-            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        )
-    text = io.StringIO()
-    writer = csv.writer(text)
-    writer.writerow(COLUMNS)
-    writer.writerows(rows)
-    return text.getvalue().encode(), "text/csv"
+    return export_file(COLUMNS, export_rows(indicators), fmt, "values")

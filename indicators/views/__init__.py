@@ -3,14 +3,14 @@
 from django.shortcuts import get_object_or_404, render
 from django.template.loader import render_to_string
 from django_tables2 import RequestConfig
-from django_tables2.export import TableExport
 
 from indicators import cache, charts, selectors
 from indicators.filters import DashboardFilter
 from indicators.models import Indicator
 from indicators.tables import DashboardTable
-from meetings.models import Committee
+from meetings.selectors.visibility import visible_committees, visible_indicators
 from scrutiny.access import Can, has, public
+from scrutiny.exports import SafeTableExport
 
 
 def dashboard_table(request, committee):
@@ -36,7 +36,7 @@ def dashboard_table(request, committee):
 
 @public
 def dashboard(request, panel):
-    committee = get_object_or_404(Committee, slug=panel)
+    committee = get_object_or_404(visible_committees(request.user), slug=panel)
 
     def build():
         filters, table, rows = dashboard_table(request, committee)
@@ -65,19 +65,22 @@ def editor(request):
 
 @public
 def export(request, panel):
-    committee = get_object_or_404(Committee, slug=panel)
+    committee = get_object_or_404(visible_committees(request.user), slug=panel)
     fmt = request.GET.get("_export", "csv")
-    if not TableExport.is_valid_format(fmt):
+    if fmt not in ("csv", "xlsx"):
         fmt = "csv"
     _, table, _ = dashboard_table(request, committee)
-    exporter = TableExport(fmt, table, exclude_columns=())
+    exporter = SafeTableExport(fmt, table, exclude_columns=())
     return exporter.response(f"{committee.slug}-indicators.{fmt}")
 
 
 @public
 def indicator_detail(request, panel, slug):
     indicator = get_object_or_404(
-        Indicator.objects.select_related("committee"), committee__slug=panel, slug=slug
+        visible_indicators(request.user).select_related("committee"),
+        committee__in=visible_committees(request.user),
+        committee__slug=panel,
+        slug=slug,
     )
 
     def build():
@@ -103,7 +106,7 @@ def indicator_detail(request, panel, slug):
 
 @public
 def section(request, panel, section):
-    committee = get_object_or_404(Committee, slug=panel)
+    committee = get_object_or_404(visible_committees(request.user), slug=panel)
     panels = [
         {
             "indicator": indicator,

@@ -11,6 +11,7 @@ from indicators.models import Indicator
 from indicators.services import imports
 from indicators.services.series import CannotMerge, merge_indicators, update_indicator
 from meetings.models import Committee
+from meetings.selectors.visibility import visible_committees
 from scrutiny.access import Can, public, requires
 
 
@@ -49,14 +50,18 @@ def import_values(request, panel):
     form = ImportForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and request.POST.get("token"):
         # Second step: the officer confirmed the preview of a file we kept.
-        count = imports.confirm_import(committee, request.POST["token"])
-        if count is None:
-            raise Http404
-        messages.success(request, f"Imported {count} rows.")
-        return redirect("indicators:dashboard", committee.slug)
-    if request.method == "POST" and form.is_valid():
+        try:
+            count = imports.confirm_import(committee, request.POST["token"])
+        except imports.UnreadableFile as exc:
+            form = ImportForm()
+            messages.error(request, str(exc))
+        else:
+            messages.success(request, f"Imported {count} rows.")
+            return redirect("indicators:dashboard", committee.slug)
+    elif request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
         try:
+            imports.check_size(upload.size)  # before reading it into memory
             plan, token = imports.preview_import(committee, upload.read(), upload.name)
         except imports.UnreadableFile as exc:
             form.add_error("file", str(exc))
@@ -70,7 +75,7 @@ def import_values(request, panel):
 @public
 def export_template(request, panel, fmt):
     """Any set of the panel's indicators (the dashboard's filters apply) in the import template."""
-    committee = get_object_or_404(Committee, slug=panel)
+    committee = get_object_or_404(visible_committees(request.user), slug=panel)
     if fmt not in ("csv", "xlsx"):
         raise Http404
     chosen = DashboardFilter(

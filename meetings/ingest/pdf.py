@@ -314,3 +314,138 @@ def inspect_pdf(path: str | Path) -> int:
         return count
     finally:
         doc.close()
+
+
+# --- pictures drawn under limits, active content, copies without pages ---------------------
+# Called by the worker only (meetings/ingest/page_render.py, in a subprocess with a memory
+# limit): a 2 MB page can hold an image that decodes to gigabytes.
+
+
+class PageTooCostly(PdfError):
+    """A page that would need more than the limits allow to draw; the message says why."""
+
+
+def render_png_limited(
+    pdf: PackPdf, number: int, width_px: int, max_pixels: int, max_image_pixels: int
+) -> bytes:
+    """The page as a PNG `width_px` wide, refused before drawing if it would cost too much."""
+    page = pdf.page(number)
+    if page.width <= 0 or page.height <= 0:
+        raise PageTooCostly(f"page {number} has no size, so it cannot be drawn")
+    height_px = round(width_px * page.height / page.width)
+    if width_px * height_px > max_pixels:
+        raise PageTooCostly(
+            f"page {number} is {page.width:.0f} × {page.height:.0f} points: drawn "
+            f"{width_px} pixels wide it would be {height_px:,} pixels tall"
+        )
+    decoded = image_pixels(pdf, number)
+    if decoded > max_image_pixels:
+        raise PageTooCostly(
+            f"page {number} holds pictures of {decoded / 1e6:,.0f} million pixels, "
+            f"more than the {max_image_pixels / 1e6:,.0f} million a page may decode"
+        )
+    pdf_page = pdf._doc[number - 1]
+    try:
+        image = pdf_page.render(scale=width_px / page.width).to_pil()
+    finally:
+        pdf_page.close()
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG", compress_level=1)  # 30 ms a page; optimize costs 150
+    return buffer.getvalue()
+
+
+def image_pixels(pdf: PackPdf, number: int) -> int:
+    """Pixels the page's pictures decode to (their own size, not as drawn), without decoding."""
+    pdf_page = pdf._doc[number - 1]
+    try:
+        total = 0
+        for obj in pdf_page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=4):
+            width, height = obj.get_px_size()
+            total += width * height
+        return total
+    finally:
+        pdf_page.close()
+
+
+# Names that make a PDF do something when opened: scripts, files inside it, actions.
+ACTIVE_NAMES = ("JS", "JavaScript", "EmbeddedFile", "EmbeddedFiles", "OpenAction", "AA", "Launch")
+
+
+def active_content(path: str | Path, max_objects: int = 200_000) -> list[str]:
+    """The active-content names found in any object of the file (object streams included)."""
+    from pdfminer.pdfdocument import PDFDocument
+    from pdfminer.pdfparser import PDFParser
+    from pdfminer.pdftypes import PDFStream
+
+    found = set()
+    with open(path, "rb") as handle:
+        document = PDFDocument(PDFParser(handle))
+        seen = 0
+        for xref in document.xrefs:
+            for objid in xref.get_objids():
+                seen += 1
+                if seen > max_objects:
+                    return sorted(found | {"(too many objects to check)"})
+                try:
+                    obj = document.getobj(objid)
+                except Exception:  # a broken object is not active content
+                    continue
+                found |= _active_names(obj.attrs if isinstance(obj, PDFStream) else obj)
+    return sorted(found)
+
+
+def _goes_to_page(key, holder) -> bool:
+    """Word's and ModernGov's "/OpenAction [3 0 R /XYZ …]" only opens at a page: not active."""
+    from pdfminer.pdftypes import resolve1
+    from pdfminer.psparser import PSLiteral
+
+    if key != "OpenAction":
+        return False
+    try:
+        action = resolve1(holder[key])
+    except Exception:  # a broken reference: count it as active
+        return False
+    if isinstance(action, list):
+        return True
+    kind = action.get("S") if isinstance(action, dict) else None
+    return isinstance(kind, PSLiteral) and kind.name == "GoTo"
+
+
+def _active_names(value, depth: int = 0) -> set[str]:
+    """Names of ACTIVE_NAMES used as keys or values in a (direct) object, nested dicts included."""
+    from pdfminer.psparser import PSLiteral
+
+    if depth > 8:
+        return set()
+    if isinstance(value, PSLiteral):
+        return {f"/{value.name}"} if value.name in ACTIVE_NAMES else set()
+    if isinstance(value, dict):
+        found = {
+            f"/{key}" for key in value if key in ACTIVE_NAMES and not _goes_to_page(key, value)
+        }
+        for item in value.values():
+            found |= _active_names(item, depth + 1)
+        return found
+    if isinstance(value, list):
+        found = set()
+        for item in value[:1000]:
+            found |= _active_names(item, depth + 1)
+        return found
+    return set()
+
+
+def write_pdf_without_pages(src: str | Path, dest: str | Path, pages: set[int]) -> int:
+    """Copy `src` to `dest` leaving out `pages` (1-based); -> the number of pages written."""
+    source = pdfium.PdfDocument(str(src))
+    try:
+        keep = [index for index in range(len(source)) if index + 1 not in pages]
+        copy = pdfium.PdfDocument.new()
+        try:
+            if keep:
+                copy.import_pages(source, keep)
+            copy.save(str(dest))
+            return len(copy)
+        finally:
+            copy.close()
+    finally:
+        source.close()

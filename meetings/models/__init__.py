@@ -2,6 +2,7 @@
 
 from .committees import Attendance, Committee, Meeting, Membership, Person
 from .packs import Pack
+from .pages import PageImage, PublicPdf
 from .papers import AgendaItem, GlossaryTerm, Minute, Report, Resolution
 from .recommendations import Recommendation, RecommendationUpdate
 
@@ -14,7 +15,9 @@ __all__ = [
     "Membership",
     "Minute",
     "Pack",
+    "PageImage",
     "Person",
+    "PublicPdf",
     "Recommendation",
     "RecommendationUpdate",
     "Report",

@@ -9,7 +9,6 @@ from django.db.models import Count, Exists, OuterRef, Prefetch, Q
 from meetings.models import (
     AgendaItem,
     Attendance,
-    Committee,
     Meeting,
     Membership,
     Minute,
@@ -20,6 +19,8 @@ from meetings.models import (
 )
 from meetings.services.page_images import printed_pages
 from scrutiny.access import exempt_filter, is_staff_reader, published_filter
+
+from .visibility import visible_committees
 
 
 def visible_meetings(user, committee=None):
@@ -84,7 +85,8 @@ def home_page(user) -> dict:
         indicators__observations__pack=None, indicators__observations__isnull=False
     )
     context = {
-        "panels": Committee.objects.annotate(
+        "panels": visible_committees(user)
+        .annotate(
             indicator_count=Count("indicators", filter=published_series, distinct=True),
             open_recommendations=Count("recommendations", filter=open_recs, distinct=True),
             overdue_recommendations=Count(
@@ -93,7 +95,8 @@ def home_page(user) -> dict:
                 & Q(recommendations__in=Recommendation.objects.filter(overdue_filter())),
                 distinct=True,
             ),
-        ).order_by("name"),
+        )
+        .order_by("name"),
         "upcoming": meetings.filter(date__gte=today).order_by("date")[:5],
         "recent": meetings.filter(date__lt=today).order_by("-date")[:8],
     }

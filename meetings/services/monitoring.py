@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import io
 from xml.sax.saxutils import escape
 
@@ -11,6 +10,8 @@ from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import getSampleStyleSheet
 from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+
+from scrutiny.exports import export_file
 
 COLUMNS = ["Date", "Title", "Action proposed", "Action Taken", "Progress Status"]
 WIDTHS = [22 * mm, 40 * mm, 85 * mm, 85 * mm, 32 * mm]
@@ -66,8 +67,5 @@ def cells(row) -> list[str]:
 
 
 def as_csv(context) -> bytes:
-    text = io.StringIO()
-    writer = csv.writer(text)
-    writer.writerow(COLUMNS)
-    writer.writerows(cells(row) for row in context["rows"])
-    return text.getvalue().encode()
+    content, _ = export_file(COLUMNS, (cells(row) for row in context["rows"]), "csv", "monitoring")
+    return content

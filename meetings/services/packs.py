@@ -26,6 +26,7 @@ from meetings.models import Meeting, Pack
 from .calendar import schedule_listed_meetings
 from .extraction import ExtractionIncomplete, clear_stored_rows, store_extraction
 from .memberships import sync_memberships
+from .page_images import draw_pages, publish_public_pdf
 from .recommendation_sources import apply_published_updates
 
 log = logging.getLogger(__name__)
@@ -155,6 +156,7 @@ def ingest_pack(pack_id: int) -> Pack:
             extraction = extract(local.name, progress=progress, filename=pack.original_filename)
         pack = store_extraction(pack, extraction)
         Pack.objects.filter(pk=pack_id).update(extracted_at=timezone.now())
+        draw_pages(pack)  # pictures drawn once here, under limits; never in a request
     except (PdfError, ExtractionIncomplete) as exc:
         return fail_pack(pack_id, str(exc))
     except Exception:
@@ -220,6 +222,7 @@ def publish_pack(pack: Pack, user=None) -> Pack:
     )
     renumber_revisions(indicator_ids)
     figures_changed(pack.committee_id)
+    publish_public_pdf(pack)  # the public copy without the exempt pages, built once
     return pack
 
 

@@ -1,17 +1,18 @@
 """The democratic support officer's pages: upload, watch, review, publish or discard a pack."""
 
 from django.contrib import messages
-from django.http import Http404, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from meetings.forms.packs import REVIEW_FORMS, PackUploadForm
 from meetings.models import Pack, Resolution
 from meetings.selectors import review
+from meetings.selectors.pages import current_pack_for, exempt_pages
 from meetings.services import packs as pack_services
-from meetings.services.page_images import page_png
+from meetings.services.page_images import page_png_path, placeholder_png
 from meetings.services.review import NotEditable, save_review_edit
-from scrutiny.access import Can, can_see_pack, public, requires
+from scrutiny.access import Can, can_see_page, public, requires
 
 
 @requires(Can.UPLOAD_PACKS)
@@ -60,15 +61,38 @@ def pack_progress(request, pk):
     return response
 
 
+def visible_page_or_404(request, pk, page):
+    """The pack and page if this user may see that page; a replaced pack's link -> redirect."""
+    pack = get_object_or_404(Pack.objects.select_related("meeting__committee"), pk=pk)
+    if not 1 <= page <= (pack.page_count or 0):
+        raise Http404
+    if not can_see_page(request.user, pack, page, exempt_pages(pack)):
+        raise Http404
+    return pack
+
+
+def replaced(request, pack, name, page=None):
+    """An old link to a replaced pack goes to the same page of the pack that replaced it."""
+    current = current_pack_for(request.user, pack)
+    if current is None:
+        return None
+    if page is None:
+        return redirect(name, current.pk)
+    return redirect(name, current.pk, min(page, current.page_count or 1))
+
+
 @public
 def pack_page_image(request, pk, page):
     pack = get_object_or_404(Pack, pk=pk)
-    if not can_see_pack(request.user, pack):
-        raise Http404
-    png = page_png(pack, page)
-    if png is None:
-        raise Http404
-    response = HttpResponse(png, content_type="image/png")
+    if (moved := replaced(request, pack, "meetings:pack_page_image", page)) is not None:
+        return moved
+    pack = visible_page_or_404(request, pk, page)
+    path = page_png_path(pack, page)
+    if path is None:  # refused (over a limit) or not drawn yet: never drawn here
+        response = HttpResponse(placeholder_png(), content_type="image/png")
+        response["Cache-Control"] = "private, no-cache"
+        return response
+    response = FileResponse(path.open("rb"), content_type="image/png")
     response["Cache-Control"] = "private, max-age=86400"
     return response
 
@@ -76,10 +100,20 @@ def pack_page_image(request, pk, page):
 @public
 def pack_page(request, pk, page):
     """One page of a pack as a picture, with any highlighted cell: where a value came from."""
-    pack = get_object_or_404(Pack.objects.select_related("meeting__committee"), pk=pk)
-    if not can_see_pack(request.user, pack) or not 1 <= page <= (pack.page_count or 0):
-        raise Http404
+    pack = get_object_or_404(Pack, pk=pk)
+    if (moved := replaced(request, pack, "meetings:pack_page", page)) is not None:
+        return moved
+    pack = visible_page_or_404(request, pk, page)
     context = review.page_context(pack, page, highlight=request.GET.get("box"))
+    hidden = exempt_pages(pack)
+    if hidden and not can_see_page(request.user, pack, min(hidden), hidden):
+        # Previous / next step over the pages this reader may not open.
+        before = [n for n in range(page - 1, 0, -1) if n not in hidden]
+        after = [n for n in range(page + 1, pack.page_count + 1) if n not in hidden]
+        context["previous_page"] = before[0] if before else None
+        context["next_page"] = after[0] if after else None
+        # This reader gets the public copy, which lacks the exempt pages before this one.
+        context["pdf_page"] = page - sum(1 for n in hidden if n < page)
     template = "meetings/_page_viewer.html" if request.htmx else "meetings/pack_page.html"
     return render(request, template, context)
 

@@ -4,15 +4,17 @@ and the "Monitoring Scrutiny Recommendations" appendix for the next meeting."""
 import datetime
 
 from django.contrib import messages
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 from django_tables2 import RequestConfig
 
 from meetings.filters import TrackerFilter
 from meetings.forms.tracker import DecisionForm, DetailsForm, ProgressForm
-from meetings.models import Committee, Meeting, Recommendation
+from meetings.models import Recommendation
 from meetings.selectors import tracker as selectors
+from meetings.selectors import visible_meetings
+from meetings.selectors.visibility import visible_committees
 from meetings.services import monitoring
 from meetings.services import recommendations as lifecycle
 from meetings.tables import TrackerTable
@@ -27,12 +29,20 @@ def tracker(request):
             request.user, selectors.visible_recommendations(request.user)
         ),
     )
+    # The choices too follow what this reader may see (no draft-only panel or meeting).
+    filters.filters["panel"].queryset = visible_committees(request.user)
+    filters.filters["meeting"].queryset = (
+        visible_meetings(request.user)
+        .filter(recommendations_made__in=selectors.visible_recommendations(request.user))
+        .distinct()
+        .order_by("-date")
+    )
     table = TrackerTable(filters.qs)
     RequestConfig(request, paginate={"per_page": 50}).configure(table)
     return render(
         request,
         "meetings/tracker.html",
-        {"filter": filters, "table": table, "panels": Committee.objects.all()},
+        {"filter": filters, "table": table, "panels": visible_committees(request.user)},
     )
 
 
@@ -137,18 +147,18 @@ def track_resolution(request, pk):
 
 
 def report_context(request, panel):
-    committee = get_object_or_404(Committee, slug=panel)
+    committee = get_object_or_404(visible_committees(request.user), slug=panel)
+    meetings = visible_meetings(request.user, committee)
     meeting = None
     if request.GET.get("meeting"):
-        meeting = get_object_or_404(Meeting, pk=request.GET["meeting"], committee=committee)
+        chosen = request.GET["meeting"]
+        if not chosen.isdigit():
+            raise Http404("No such meeting.")
+        meeting = get_object_or_404(meetings, pk=int(chosen))
     else:
-        meeting = (
-            Meeting.objects.filter(committee=committee, date__gte=datetime.date.today())
-            .order_by("date")
-            .first()
-        )
+        meeting = meetings.filter(date__gte=datetime.date.today()).order_by("date").first()
     context = selectors.monitoring_report(request.user, committee, meeting)
-    context["meetings"] = Meeting.objects.filter(committee=committee).order_by("-date")
+    context["meetings"] = meetings.order_by("-date")
     return context
 
 
