@@ -12,6 +12,8 @@ import itertools
 import re
 
 from .layout import SMALL_WORDS
+from .schema import warning
+from .stamps import link_items
 from .text import Line, join_wrapped, lines_of
 
 AGENDA_HEADING = re.compile(r"^agenda$", re.IGNORECASE)
@@ -25,6 +27,19 @@ STOP_PAGE = re.compile(  # the minutes' heading or a report cover sheet: the age
     r"^\s*MINUTES OF (?:THE )?[^\n]{0,120}?\bHELD\b|^\s*DECISION[- ]MAKER",
     re.IGNORECASE | re.MULTILINE,
 )
+MOTION = re.compile(  # "Exclusion of the Press and Public", "… that the public be excluded …"
+    r"exclusion of (?:the )?(?:press|public)|(?:press and |the )?public (?:be|are to be) excluded|"
+    r"exclude the (?:press|public)",
+    re.IGNORECASE,
+)
+LEADERS = re.compile(r"(?:\.\s?){4,}|…{2,}|_{4,}")  # "Introduction ........ 3"
+FIGURES = re.compile(r"(?:\d[\d,.%£]*\s+){3,}|\d[\d,.]*\s+\d[\d,.]*\s*$")  # "Widgets 12 40 3.5"
+STANDING = re.compile(
+    r"\b(?:apologies|declarations?|interests?|minutes|chair(?:man)?'?s?|urgent|"
+    r"exclusion of the press|substitut|membership)\b",
+    re.IGNORECASE,
+)
+DESCRIPTION_OPENS = re.compile(r"^(?:To|Report of|Members|This|Attached|Please)\b")
 EXEMPT = re.compile(
     r"exclusion of the press|press and public be excluded|\bconfidential\b|\bexempt\b|"
     r"category\s+\d+[a-z]?\b|schedule\s+12a|not for publication|in private\b|"
@@ -34,10 +49,11 @@ EXEMPT = re.compile(
 
 
 def parse_agenda(pages, pdf=None):
-    """-> (items per PACK_SCHEMA, warnings)."""
-    lines = agenda_lines(pages)
+    """-> (items per PACK_SCHEMA, warnings). Each item also carries `pdf_pages`: the PDF pages
+    of its papers, from the printed stamps (stamps.py)."""
+    lines, heading = agenda_lines(pages)
     if not lines:
-        return [], [{"page": 1, "message": "no agenda found"}]
+        return [], [warning(1, "no agenda found")]
     items, warnings = [], []
     current = None
     expected = 1
@@ -63,27 +79,90 @@ def parse_agenda(pages, pdf=None):
         else:
             current["description_lines"].append(text)
     out = [finish(item) for item in items]
+    doubt = not_an_agenda(out, heading)
+    if doubt:
+        return [], [warning(out[0]["page"] if out else 1, f"no agenda read: {doubt}")]
+    mark_after_exclusion_motions(out)
+    warnings += link_items(out, pages)
     for item in out:
         if item["exempt"]:
             warnings.append(
-                {
-                    "page": item["page"],
-                    "message": f"agenda item {item['number']} is exempt: its papers are not in the public pack",
-                }
+                warning(
+                    item["page"],
+                    f"agenda item {item['number']} is exempt: its papers are not in the public pack",
+                )
             )
     return out, warnings
 
 
-def agenda_lines(pages) -> list[Line]:
+def papers_begin(page) -> bool:
+    """The minutes' heading, a report cover sheet or an "Agenda Item 6" stamp: the papers."""
+    return bool(STOP_PAGE.search(page.text[:400]) or page.agenda_item)
+
+
+def not_an_agenda(items: list[dict], heading: bool) -> str | None:
+    """Why numbered lines are not an agenda (None when they are). An agenda has items with
+    titles and, unless it is headed "Agenda", printed page ranges, descriptions or the standing
+    items (apologies, declarations, minutes). Contents lines with dot leaders ("3 Method ....
+    12"), numbered table rows and electoral-roll numbers are not agendas."""
+    if not items:
+        return None
+    titles = [item["title"] for item in items]
+    if sum(bool(LEADERS.search(t)) for t in titles) * 2 >= len(titles):
+        return "the numbered lines are a contents list (dot leaders), not agenda items"
+    if sum(bool(FIGURES.search(t)) for t in titles) * 2 > len(titles):
+        return "the numbered lines are rows of figures, not agenda items"
+    if heading:
+        return None
+    signs = sum(
+        bool(item["pages"] or STANDING.search(item["title"]) or described(item)) for item in items
+    )
+    if len(items) < 2 or signs * 2 < len(items):
+        return "numbered lines without an agenda heading, page ranges or descriptions"
+    return None
+
+
+def described(item: dict) -> bool:
+    """A description reads as a sentence ("To approve …", "Report of …")."""
+    text = item.get("description") or ""
+    return bool(re.match(r"^(?:To|Report|The|This|Members|Update|A|An)\b", text)) and len(text) > 20
+
+
+def is_exclusion_motion(item: dict) -> bool:
+    text = f"{item['title']} {item.get('description') or ''}"
+    return bool(MOTION.search(text))
+
+
+def mark_after_exclusion_motions(items: list[dict]) -> None:
+    """'Exclusion of the press and public' is a motion taken in public: it marks the item after
+    it exempt (the one whose papers are withheld), not itself."""
+    for item, following in zip(items, items[1:] + [None], strict=True):
+        if not is_exclusion_motion(item):
+            continue
+        item["exempt"] = own_exempt_words(item, motion=True)
+        if following is not None:
+            following["exempt"] = True
+
+
+def own_exempt_words(item: dict, motion: bool = False) -> bool:
+    """An item that says it is confidential itself (not the motion quoting the categories)."""
+    if motion:
+        return bool(re.search(r"\bconfidential (?:report|item|appendix|papers?)\b", item["title"], re.I))
+    return bool(EXEMPT.search(item["title"]) or EXEMPT.search(item.get("description") or ""))
+
+
+def agenda_lines(pages) -> tuple[list[Line], bool]:
     """The lines of the agenda page(s): from the AGENDA heading (or, without one, the first
-    page listing items 1 and 2) to the agenda's end, the minutes or the first report."""
+    page listing items 1 and 2) to the agenda's end, the minutes or the first report; and
+    whether the heading was printed."""
     for at, page in enumerate(pages[:12]):
-        if STOP_PAGE.search(page.text[:400]) or page.stamp == 1:
+        if papers_begin(page):
             break  # the papers have begun: the agenda, if any, was before
         first = next(
             (i for i, line in enumerate(page.lines[:8]) if AGENDA_HEADING.match(line.strip())),
             None,
         )
+        heading = first is not None
         if first is None:
             first = first_item_at(page.lines)
             if first is None:
@@ -96,9 +175,7 @@ def agenda_lines(pages) -> list[Line]:
         for following in pages[at + 1 : at + 5]:
             if (
                 any(ENDS_AGENDA.match(line.strip()) for line in chosen[-1].lines[-4:])
-                or STOP_PAGE.search(following.text[:400])
-                or following.stamp == 1
-                or following.agenda_item
+                or papers_begin(following)
             ):
                 break
             # the agenda goes on where the next item number turns up near the top of the page
@@ -107,8 +184,8 @@ def agenda_lines(pages) -> list[Line]:
                 break
             last = last_item_number(following.lines, after=last)
             chosen.append(following)
-        return lines_of(chosen)[first + 1 :]
-    return []
+        return lines_of(chosen)[first + 1 :], heading
+    return [], False
 
 
 def first_item_at(lines: list[str]) -> int | None:
@@ -151,7 +228,9 @@ def looks_like_title(text: str) -> bool:
 
 
 def title_continues(item, text: str) -> bool:
-    """A wrapped title: still capitals, or the rest of an open "(Pages …" bracket."""
+    """A wrapped title: the rest of an open "(Pages …" bracket, the page range on its own line,
+    a line still in capitals, or a title-case last line that closes with "(Pages 9 - 24)" or
+    follows a line broken after "of the" / "and" / "–" ("SEND STRATEGY – Ofsted Findings")."""
     joined = " ".join(item["title_lines"])
     if PAGES_OPEN.search(joined):
         return True
@@ -159,12 +238,18 @@ def title_continues(item, text: str) -> bool:
         return False
     if re.match(r"\(\s*Pages?\b", text, re.IGNORECASE):  # the page range on a line of its own
         return True
-    letters = [c for c in text if c.isalpha()]
-    return (
-        bool(letters)
-        and sum(c.isupper() for c in letters) / len(letters) > 0.8
-        and not text.endswith(".")
-    )
+    rest = PAGES.sub("", PAGES_OPEN.sub("", text)).strip()
+    letters = [c for c in rest if c.isalpha()]
+    if not letters or rest.endswith("."):
+        return False
+    if sum(c.isupper() for c in letters) / len(letters) > 0.8:
+        return True
+    closes = bool(PAGES.search(text) or PAGES_OPEN.search(text))
+    broken = bool(re.search(r"(?:\b(?:of|the|and|for|to|in|on|with|a|an)|[-–&,:])$", joined, re.I))
+    if not (closes or broken) or len(rest) > 80 or DESCRIPTION_OPENS.match(rest):
+        return False
+    words = [w for w in re.findall(r"[A-Za-z][\w'’]*", rest) if w.lower() not in SMALL_WORDS]
+    return not words or sum(w[0].isupper() for w in words) / len(words) >= 0.6
 
 
 def finish(item) -> dict:

@@ -17,6 +17,7 @@ import re
 
 from .dates import find_date, iso
 from .layout import SMALL_WORDS, is_blank, is_cover_sheet, paragraphs, word_lines
+from .schema import warning
 from .text import Line, join_wrapped
 
 HEADER = re.compile(
@@ -49,27 +50,21 @@ def parse_minutes(pages, pdf=None):
     out, warnings = [], []
     for start, end in minutes_sections(pages):
         section = pages[start:end]
-        lines = [Line(p.number, text) for p in section for text in p.lines]
-        header = next((i for i, line in enumerate(lines) if HEADER.search(line.text)), 0)
-        heading = HEADER.search(lines[header].text)
-        date = find_date(heading.group(1)) if heading else None
+        lines = join_lone_numbers([Line(p.number, text) for p in section for text in p.lines])
+        found = find_header([line.text for line in lines])
+        header, span, date = found if found else (0, 1, None)
         first_item = next(
-            (i for i in range(header + 1, len(lines)) if item_heading(lines[i].text, None)),
+            (i for i in range(header + span, len(lines)) if item_heading(lines[i].text, None)),
             len(lines),
         )
-        attendance = read_attendance(lines[header + 1 : first_item], section[0], pdf)
+        attendance = read_attendance(lines[header + span : first_item], section[0], pdf)
         items = read_items(lines[first_item:], warnings)
         if date is None:
             warnings.append(
-                {
-                    "page": section[0].number,
-                    "message": "minutes found but the date of the meeting could not be read",
-                }
+                warning(section[0].number, "minutes found but the date of the meeting could not be read")
             )
         if not items:
-            warnings.append(
-                {"page": section[0].number, "message": "minutes found but no numbered items read"}
-            )
+            warnings.append(warning(section[0].number, "minutes found but no numbered items read"))
         out.append(
             {
                 "meeting_date": iso(date),
@@ -82,15 +77,35 @@ def parse_minutes(pages, pdf=None):
     return out, warnings
 
 
+def find_header(lines: list[str], limit: int = 15):
+    """(index, lines it spans, date) of the minutes' heading among a page's first lines. The
+    heading may wrap: "Minutes of a meeting of the Place Scrutiny Committee held at" /
+    "Committee Room 2, Town Hall on Tuesday 8 November 2022"."""
+    for i in range(min(limit, len(lines))):
+        if not re.match(r"^\s*MINUTES OF\b", lines[i], re.IGNORECASE):
+            continue
+        fallback = None
+        for span in (1, 2, 3):
+            heading = HEADER.search(" ".join(lines[i : i + span]))
+            if heading:
+                date = find_date(heading.group(1))
+                if date:
+                    return i, span, date
+                fallback = fallback or (i, span, None)
+        if fallback:
+            return fallback
+    return None
+
+
 def minutes_sections(pages) -> list[tuple[int, int]]:
     """(start, end) indexes of each run of minutes pages."""
     sections = []
     i = 0
     while i < len(pages):
-        if HEADER.search(pages[i].text[:800]):
+        if find_header(pages[i].lines):
             end = i + 1
             while end < len(pages) and not (
-                HEADER.search(pages[end].text[:800])
+                find_header(pages[end].lines)
                 or is_cover_sheet(pages[end])
                 or is_blank(pages[end])
                 or pages[end].agenda_item
@@ -103,8 +118,30 @@ def minutes_sections(pages) -> list[tuple[int, int]]:
     return sections
 
 
+LONE_NUMBER = re.compile(r"^(\d{1,3})[.)]?$")
+
+
+def join_lone_numbers(lines: list[Line]) -> list[Line]:
+    """A minute number printed alone on its line, its title on the next ("17." /
+    "MINUTES OF THE PREVIOUS MEETING"): one heading line, as most packs print it."""
+    out: list[Line] = []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        number = LONE_NUMBER.match(line.text.strip())
+        if number and i + 1 < len(lines) and is_heading(lines[i + 1].text.strip()):
+            out.append(Line(line.page, f"{number.group(1)}. {lines[i + 1].text.strip()}"))
+            i += 2
+            continue
+        out.append(line)
+        i += 1
+    return out
+
+
 def item_heading(text: str, last_number: int | None):
-    """(number, title) when a line opens minute item: the next number(s) and a heading."""
+    """(number, title, rest) when a line opens a minute item: the next number(s) and a heading,
+    alone or run into the first sentence of its discussion ("41. SCHOOL ATTENDANCE The Panel
+    considered …": rest is "The Panel considered …")."""
     match = ITEM.match(text.strip())
     if not match:
         return None
@@ -113,7 +150,38 @@ def item_heading(text: str, last_number: int | None):
         return None
     if len(title) <= 3 or MONTH_YEAR.match(title):  # "30 MARCH 2023" wrapped in the discussion
         return None
-    return (number, title) if is_heading(title) else None
+    if is_heading(title):
+        return number, title, ""
+    run_in = split_run_in(title)
+    return (number, *run_in) if run_in else None
+
+
+def split_run_in(text: str) -> tuple[str, str] | None:
+    """'SCHOOL ATTENDANCE The Panel considered …' -> ('SCHOOL ATTENDANCE', 'The Panel …'): a
+    heading in capitals (two words or more, or one long one) then a sentence; "RESOLVED" after
+    the heading belongs to the discussion, as does a lone "A" opening the sentence."""
+    words = text.split()
+    cut = 0
+    while cut < len(words) and is_capitals(words[cut]):
+        cut += 1
+    while cut and words[cut - 1].strip(":-–").upper() in ("RESOLVED", "A", "I"):
+        cut -= 1
+    while cut and not any(c.isalpha() for c in words[cut - 1]) and words[cut - 1] in "-–:":
+        cut -= 1  # a dash left after the heading
+    head, rest = " ".join(words[:cut]), " ".join(words[cut:])
+    letters = sum(c.isalpha() for c in head)
+    heading_words = sum(any(c.isalpha() for c in w) for w in words[:cut])
+    if not rest or not (letters >= 8 or (heading_words >= 2 and letters >= 6)):
+        return None
+    if not (re.match(r"^[A-Z][a-z]", rest) or RESOLVED.match(rest)):
+        return None
+    return head, rest
+
+
+def is_capitals(word: str) -> bool:
+    """'ATTENDANCE', 'SEND', '2023/24', '–', '(NEET)': a word of a heading in capitals."""
+    letters = [c for c in word if c.isalpha()]
+    return all(c.isupper() for c in letters) and (bool(letters) or not word.isalpha())
 
 
 def is_heading(text: str) -> bool:
@@ -220,7 +288,10 @@ def read_items(lines: list[Line], warnings) -> list[dict]:
         text = line.text.strip()
         heading = item_heading(text, last_number)
         if heading:
-            current = {"number": heading[0], "title": [heading[1]], "body": [], "page": line.page}
+            number, title, rest = heading
+            current = {"number": number, "title": [title], "body": [], "page": line.page}
+            if rest:
+                current["body"].append(rest)
             items.append(current)
             last_number = current["number"]
             continue
@@ -250,10 +321,7 @@ def finish_item(item, warnings) -> dict:
     resolutions = split_resolutions(resolution_lines)
     if found and not resolutions:
         warnings.append(
-            {
-                "page": item["page"],
-                "message": f"minute {item['number']}: RESOLVED found but its text could not be read",
-            }
+            warning(item["page"], f"minute {item['number']}: RESOLVED found but its text could not be read")
         )
     return {
         "number": item["number"],

@@ -1,0 +1,125 @@
+"""Printed page stamps ("Page 71") and the PDF pages they are on.
+
+The agenda cites its papers by printed stamps — "(Pages 71 - 104)" — not by PDF page: ModernGov
+counts from the first page of the minutes (some packs from the front sheet), and the papers of an
+exempt item are left out of the public pack without renumbering, so the stamps jump. Links need
+PDF pages, so each stamp is looked up on the pages that print it; a stamp no page prints is
+placed from its stamped neighbours when they run on without a gap, and otherwise linked to the
+nearest stamped page, with a warning.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .schema import warning
+
+
+@dataclass(frozen=True)
+class Gap:
+    """Stamps `first`..`last` are printed on no page: the pack jumps from page `before` to `after`."""
+
+    before: int  # PDF page of the last stamp before the gap
+    after: int  # PDF page where the stamps resume
+    first: int
+    last: int
+
+
+def stamped(pages) -> list[tuple[int, int]]:
+    """(PDF page, stamp) of each stamped page, in one increasing run: a stamp lower than the one
+    before (a supplement numbered afresh, a stray "Page 2" quoted in the text) is not used."""
+    out: list[tuple[int, int]] = []
+    for page in pages:
+        stamp = getattr(page, "stamp", None)
+        if stamp is None or (out and stamp <= out[-1][1]):
+            continue
+        out.append((page.number, stamp))
+    return out
+
+
+def gaps(pages) -> list[Gap]:
+    """Where the stamps jump by more than the pages between them."""
+    run = stamped(pages)
+    out = []
+    for (page_a, stamp_a), (page_b, stamp_b) in zip(run, run[1:], strict=False):
+        if stamp_b - stamp_a > page_b - page_a:
+            out.append(Gap(page_a, page_b, stamp_a + (page_b - page_a), stamp_b - 1))
+    return out
+
+
+def pdf_page(stamp: int, run: list[tuple[int, int]]) -> tuple[int | None, bool]:
+    """(PDF page, exact) for a printed stamp. Exact when printed, or when the stamped pages on
+    both sides of it run on without a gap (an unstamped landscape page in between); else the
+    nearest stamped page, not exact. (None, False) when nothing is stamped."""
+    if not run:
+        return None, False
+    for page, printed in run:
+        if printed == stamp:
+            return page, True
+    below = [(p, s) for p, s in run if s < stamp]
+    above = [(p, s) for p, s in run if s > stamp]
+    if below and above:
+        (page_a, stamp_a), (page_b, stamp_b) = below[-1], above[0]
+        if stamp_b - stamp_a == page_b - page_a:
+            return page_a + (stamp - stamp_a), True
+    elif below and not above:  # past the last stamp: only if the pack runs on that far
+        page_a, stamp_a = below[-1]
+        return page_a + (stamp - stamp_a), False
+    nearest = min(run, key=lambda ps: (abs(ps[1] - stamp), ps[0]))
+    return nearest[0], False
+
+
+def link_items(items: list[dict], pages) -> list:
+    """Set each agenda item's `pdf_pages` (first and last PDF page of its papers) from its printed
+    `pages`; mark exempt the items whose papers fall in a stamp gap; warn at each gap."""
+    warnings = []
+    run = stamped(pages)
+    last_pdf = pages[-1].number if pages else 0
+    found = gaps(pages)
+    for gap in found:
+        missing = [
+            item
+            for item in items
+            if item.get("pages") and gap.first <= item["pages"][0] and item["pages"][1] <= gap.last
+        ]
+        for item in missing:
+            item["exempt"] = True
+        which = ", ".join(f"agenda item {item['number']}" for item in missing)
+        span = f"{gap.first}" if gap.first == gap.last else f"{gap.first}-{gap.last}"
+        warnings.append(
+            warning(
+                gap.after,
+                f"page stamps jump from {gap.first - 1} (page {gap.before}) to {gap.last + 1}: "
+                f"printed page(s) {span} are not in this pack"
+                + (f" ({which}, exempt)" if which else " (an exempt item's papers?)"),
+            )
+        )
+    for item in items:
+        item["pdf_pages"] = None
+        if not item.get("pages") or not run:
+            continue
+        first, last = item["pages"]
+        in_gap = any(g.first <= first <= g.last for g in found)
+        if in_gap and item.get("exempt"):
+            continue  # its papers are withheld: there is nothing to link
+        start, exact = pdf_page(first, run)
+        end, _ = pdf_page(last, run)
+        if start is None or start > last_pdf:
+            warnings.append(
+                warning(
+                    item["page"],
+                    f"agenda item {item['number']}: printed page {first} is beyond the end of the pack",
+                )
+            )
+            continue
+        end = min(max(end or start, start), last_pdf)
+        item["pdf_pages"] = [start, end]
+        if not exact:
+            warnings.append(
+                warning(
+                    item["page"],
+                    f"agenda item {item['number']}: no page is stamped 'Page {first}'; "
+                    f"linked to page {start}, the nearest stamped page",
+                )
+            )
+    return warnings
