@@ -83,7 +83,8 @@ def parse_agenda(pages, pdf=None):
     if doubt:
         return [], [warning(out[0]["page"] if out else 1, f"no agenda read: {doubt}")]
     mark_after_exclusion_motions(out)
-    warnings += link_items(out, pages)
+    for item in out:
+        item["pdf_pages"] = None  # set by link_papers() once the papers are read
     for item in out:
         if item["exempt"]:
             warnings.append(
@@ -93,6 +94,12 @@ def parse_agenda(pages, pdf=None):
                 )
             )
     return out, warnings
+
+
+def link_papers(items: list[dict], pages, reports=(), minutes=()) -> list:
+    """PDF pages of each item's papers (`pdf_pages`), exempt items found from stamp gaps, and
+    the warnings: see stamps.py. Call after the reports and minutes are read."""
+    return link_items(items, pages, reports, minutes)
 
 
 def papers_begin(page) -> bool:
@@ -136,7 +143,7 @@ def is_exclusion_motion(item: dict) -> bool:
 def mark_after_exclusion_motions(items: list[dict]) -> None:
     """'Exclusion of the press and public' is a motion taken in public: it marks the item after
     it exempt (the one whose papers are withheld), not itself."""
-    for item, following in zip(items, items[1:] + [None], strict=True):
+    for item, following in zip(items, [*items[1:], None], strict=True):
         if not is_exclusion_motion(item):
             continue
         item["exempt"] = own_exempt_words(item, motion=True)
@@ -147,7 +154,9 @@ def mark_after_exclusion_motions(items: list[dict]) -> None:
 def own_exempt_words(item: dict, motion: bool = False) -> bool:
     """An item that says it is confidential itself (not the motion quoting the categories)."""
     if motion:
-        return bool(re.search(r"\bconfidential (?:report|item|appendix|papers?)\b", item["title"], re.I))
+        return bool(
+            re.search(r"\bconfidential (?:report|item|appendix|papers?)\b", item["title"], re.I)
+        )
     return bool(EXEMPT.search(item["title"]) or EXEMPT.search(item.get("description") or ""))
 
 
@@ -173,10 +182,9 @@ def agenda_lines(pages) -> tuple[list[Line], bool]:
         if last == 0:
             continue  # a heading "Agenda" over no items (a front sheet's title): look further
         for following in pages[at + 1 : at + 5]:
-            if (
-                any(ENDS_AGENDA.match(line.strip()) for line in chosen[-1].lines[-4:])
-                or papers_begin(following)
-            ):
+            if any(
+                ENDS_AGENDA.match(line.strip()) for line in chosen[-1].lines[-4:]
+            ) or papers_begin(following):
                 break
             # the agenda goes on where the next item number turns up near the top of the page
             found = last_item_number(following.lines[:12], after=last)

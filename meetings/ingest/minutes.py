@@ -61,7 +61,9 @@ def parse_minutes(pages, pdf=None):
         items = read_items(lines[first_item:], warnings)
         if date is None:
             warnings.append(
-                warning(section[0].number, "minutes found but the date of the meeting could not be read")
+                warning(
+                    section[0].number, "minutes found but the date of the meeting could not be read"
+                )
             )
         if not items:
             warnings.append(warning(section[0].number, "minutes found but no numbered items read"))
@@ -321,7 +323,10 @@ def finish_item(item, warnings) -> dict:
     resolutions = split_resolutions(resolution_lines)
     if found and not resolutions:
         warnings.append(
-            warning(item["page"], f"minute {item['number']}: RESOLVED found but its text could not be read")
+            warning(
+                item["page"],
+                f"minute {item['number']}: RESOLVED found but its text could not be read",
+            )
         )
     return {
         "number": item["number"],

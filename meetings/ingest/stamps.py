@@ -10,9 +10,13 @@ nearest stamped page, with a warning.
 
 from __future__ import annotations
 
+import itertools
+import re
 from dataclasses import dataclass
 
 from .schema import warning
+
+MINUTES_ITEM = re.compile(r"\bminutes\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -41,7 +45,7 @@ def gaps(pages) -> list[Gap]:
     """Where the stamps jump by more than the pages between them."""
     run = stamped(pages)
     out = []
-    for (page_a, stamp_a), (page_b, stamp_b) in zip(run, run[1:], strict=False):
+    for (page_a, stamp_a), (page_b, stamp_b) in itertools.pairwise(run):
         if stamp_b - stamp_a > page_b - page_a:
             out.append(Gap(page_a, page_b, stamp_a + (page_b - page_a), stamp_b - 1))
     return out
@@ -69,9 +73,31 @@ def pdf_page(stamp: int, run: list[tuple[int, int]]) -> tuple[int | None, bool]:
     return nearest[0], False
 
 
-def link_items(items: list[dict], pages) -> list:
-    """Set each agenda item's `pdf_pages` (first and last PDF page of its papers) from its printed
-    `pages`; mark exempt the items whose papers fall in a stamp gap; warn at each gap."""
+def papers_starts(pages, reports=(), minutes=(), items=()) -> dict[int, int]:
+    """{agenda number: PDF page where its papers begin}, from the papers themselves: an "Agenda
+    Item 9" stamp, a report cover sheet numbered 9, the first page of the minutes for the item
+    that approves them. These are printed on the very page, so they outrank the agenda's
+    "(Pages x - y)", which a re-paginated pack can contradict."""
+    seen: dict[int, list[int]] = {}
+    for page in pages:
+        stamp = getattr(page, "agenda_item", None)
+        if stamp and stamp.isdigit():
+            seen.setdefault(int(stamp), []).append(page.number)
+    for report in reports:
+        if report.get("agenda_number") is not None and report.get("page"):
+            seen.setdefault(report["agenda_number"], []).append(report["page"])
+    first_minutes = [m["page"] for m in minutes if m.get("page")]
+    item = next((i for i in items if MINUTES_ITEM.search(i["title"])), None)
+    if first_minutes and item is not None:
+        seen.setdefault(item["number"], []).append(min(first_minutes))
+    # the earliest: an appendix further on may carry the item's stamp again
+    return {number: min(found) for number, found in seen.items()}
+
+
+def link_items(items: list[dict], pages, reports=(), minutes=()) -> list:
+    """Set each agenda item's `pdf_pages` (first and last PDF page of its papers) from where its
+    papers are seen to begin, else from its printed `pages`; mark exempt the items whose papers
+    fall in a stamp gap; warn at each gap, and where a link is a guess."""
     warnings = []
     run = stamped(pages)
     last_pdf = pages[-1].number if pages else 0
@@ -94,17 +120,29 @@ def link_items(items: list[dict], pages) -> list:
                 + (f" ({which}, exempt)" if which else " (an exempt item's papers?)"),
             )
         )
+    starts = papers_starts(pages, reports, minutes, items)
+    disagree = []
     for item in items:
         item["pdf_pages"] = None
-        if not item.get("pages") or not run:
+        seen = starts.get(item["number"])
+        if not item.get("pages") and seen is None:
             continue
-        first, last = item["pages"]
-        in_gap = any(g.first <= first <= g.last for g in found)
-        if in_gap and item.get("exempt"):
-            continue  # its papers are withheld: there is nothing to link
-        start, exact = pdf_page(first, run)
-        end, _ = pdf_page(last, run)
-        if start is None or start > last_pdf:
+        first, last = item.get("pages") or (None, None)
+        if seen is None and (not run or any(g.first <= first <= g.last for g in found)):
+            if run and not item.get("exempt"):
+                warnings.append(
+                    warning(
+                        item["page"],
+                        f"agenda item {item['number']}: printed page {first} is not in this pack",
+                    )
+                )
+            continue  # withheld papers (a stamp gap), or no stamps: nothing to link
+        mapped, exact = pdf_page(first, run) if first is not None else (None, False)
+        if seen is not None:
+            start = seen
+            if mapped is not None and mapped != seen:
+                disagree.append(item["number"])
+        elif mapped is None or mapped > last_pdf:
             warnings.append(
                 warning(
                     item["page"],
@@ -112,14 +150,36 @@ def link_items(items: list[dict], pages) -> list:
                 )
             )
             continue
-        end = min(max(end or start, start), last_pdf)
-        item["pdf_pages"] = [start, end]
-        if not exact:
-            warnings.append(
-                warning(
-                    item["page"],
-                    f"agenda item {item['number']}: no page is stamped 'Page {first}'; "
-                    f"linked to page {start}, the nearest stamped page",
+        else:
+            start = mapped
+            if not exact:
+                warnings.append(
+                    warning(
+                        item["page"],
+                        f"agenda item {item['number']}: no page is stamped 'Page {first}'; "
+                        f"linked to page {start}, the nearest stamped page",
+                    )
                 )
+        item["pdf_pages"] = [start, start + (last - first) if first is not None else start]
+    close_ranges(items, last_pdf)
+    if disagree:
+        listed = ", ".join(str(n) for n in disagree)
+        warnings.append(
+            warning(
+                items[0]["page"],
+                f"the agenda's printed pages do not match the page stamps for item(s) {listed}: "
+                "linked to where their papers begin (cover sheet or 'Agenda Item' stamp)",
             )
+        )
     return warnings
+
+
+def close_ranges(items: list[dict], last_pdf: int) -> None:
+    """An item's papers end before the next item's begin, and within the pack."""
+    linked = sorted((i for i in items if i["pdf_pages"]), key=lambda i: i["pdf_pages"][0])
+    if not linked:
+        return
+    for item, following in zip(linked, [*linked[1:], None], strict=True):
+        start, end = item["pdf_pages"]
+        limit = following["pdf_pages"][0] - 1 if following else last_pdf
+        item["pdf_pages"] = [start, max(start, min(end, limit, last_pdf))]
