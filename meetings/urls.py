@@ -1,6 +1,6 @@
 from django.urls import path
 
-from meetings.views import meetings, packs, tracker
+from meetings.views import filing, meetings, packs, tracker
 
 app_name = "meetings"
 
@@ -49,5 +49,6 @@ urlpatterns = [
     path("packs/<int:pk>/publish/", packs.pack_publish, name="pack_publish"),
     path("packs/<int:pk>/discard/", packs.pack_discard, name="pack_discard"),
     path("packs/<int:pk>/retry/", packs.pack_retry, name="pack_retry"),
+    path("packs/<int:pk>/file/", filing.pack_file, name="pack_file"),
     path("packs/<int:pk>/review/<slug:kind>/<int:row_id>/", packs.review_edit, name="review_edit"),
 ]
