@@ -52,6 +52,7 @@ def parse_agenda(pages, pdf=None):
     """-> (items per PACK_SCHEMA, warnings). Each item also carries `pdf_pages`: the PDF pages
     of its papers, from the printed stamps (stamps.py)."""
     lines, heading = agenda_lines(pages)
+    lines = join_lone_numbers(lines)
     if not lines:
         return [], [warning(1, "no agenda found")]
     items, warnings = [], []
@@ -100,6 +101,24 @@ def link_papers(items: list[dict], pages, reports=(), minutes=()) -> list:
     """PDF pages of each item's papers (`pdf_pages`), exempt items found from stamp gaps, and
     the warnings: see stamps.py. Call after the reports and minutes are read."""
     return link_items(items, pages, reports, minutes)
+
+
+def join_lone_numbers(lines: list[Line]) -> list[Line]:
+    """An item number printed in its own column comes out on a line of its own, the title on
+    the next ("6" / "MINUTES OF THE PREVIOUS MEETING (Pages 1 - 4)"): one line, as usual."""
+    out: list[Line] = []
+    skip = False
+    for line, following in zip(lines, [*lines[1:], None], strict=False):
+        if skip:
+            skip = False
+            continue
+        number = re.match(r"^(\d{1,2})[.)]?$", line.text.strip())
+        if number and following is not None and looks_like_title(following.text.strip()):
+            out.append(Line(line.page, f"{number.group(1)} {following.text.strip()}"))
+            skip = True
+            continue
+        out.append(line)
+    return out
 
 
 def papers_begin(page) -> bool:
@@ -196,14 +215,24 @@ def agenda_lines(pages) -> tuple[list[Line], bool]:
     return [], False
 
 
+def numbered(lines: list[str]):
+    """(index, number, title) of each line opening an item, the number on the line or alone on
+    the line before its title."""
+    for i, line in enumerate(lines):
+        text = line.strip()
+        match = ITEM.match(text)
+        if match and looks_like_title(match.group(2)):
+            yield i, int(match.group(1)), match.group(2)
+            continue
+        lone = re.match(r"^(\d{1,2})[.)]?$", text)
+        if lone and i + 1 < len(lines) and looks_like_title(lines[i + 1].strip()):
+            yield i, int(lone.group(1)), lines[i + 1].strip()
+
+
 def first_item_at(lines: list[str]) -> int | None:
     """Where item 1 is, on a page that lists items 1 and 2 as agenda items."""
-    numbered = [
-        (i, int(m.group(1)))
-        for i, m in ((i, ITEM.match(line.strip())) for i, line in enumerate(lines[:40]))
-        if m and looks_like_title(m.group(2))
-    ]
-    for (i, n), (_, m) in itertools.pairwise(numbered):
+    found = [(i, n) for i, n, _ in numbered(lines[:40])]
+    for (i, n), (_, m) in itertools.pairwise(found):
         if (n, m) == (1, 2):
             return i
     return None
@@ -212,9 +241,8 @@ def first_item_at(lines: list[str]) -> int | None:
 def last_item_number(lines: list[str], after: int = 0) -> int:
     """The last agenda item number reached, counting on from `after` in order."""
     last = after
-    for line in lines:
-        match = ITEM.match(line.strip())
-        if match and int(match.group(1)) == last + 1 and looks_like_title(match.group(2)):
+    for _, number, _ in numbered(lines):
+        if number == last + 1:
             last += 1
     return last
 

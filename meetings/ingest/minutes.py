@@ -131,7 +131,8 @@ def join_lone_numbers(lines: list[Line]) -> list[Line]:
     while i < len(lines):
         line = lines[i]
         number = LONE_NUMBER.match(line.text.strip())
-        if number and i + 1 < len(lines) and is_heading(lines[i + 1].text.strip()):
+        following = lines[i + 1].text.strip() if i + 1 < len(lines) else ""
+        if number and (is_heading(following) or split_run_in(following)):
             out.append(Line(line.page, f"{number.group(1)}. {lines[i + 1].text.strip()}"))
             i += 2
             continue
@@ -152,13 +153,29 @@ def item_heading(text: str, last_number: int | None):
         return None
     if len(title) <= 3 or MONTH_YEAR.match(title):  # "30 MARCH 2023" wrapped in the discussion
         return None
+    run_in = split_run_in(title)
+    if run_in and reads_as_sentence(run_in[1]):
+        return number, *run_in  # "SCRUTINY TRACKER The Panel noted …" is not one title-case heading
     if is_heading(title):
         return number, title, ""
-    run_in = split_run_in(title)
     return (number, *run_in) if run_in else None
 
 
-def split_run_in(text: str) -> tuple[str, str] | None:
+SENTENCE_START = re.compile(
+    r"^(?:The|This|These|There|It|In|Members|Officers|Councillors?|Cllr|A|An|Following|Further|"
+    r"Consideration|Having|Upon|On|At|RESOLVED|Resolved)\b"
+)
+
+
+def reads_as_sentence(text: str) -> bool:
+    """'The Panel considered …', 'Officers presented the …': a sentence, not more of a title."""
+    if SENTENCE_START.match(text):
+        return True
+    lower = [w for w in re.findall(r"[A-Za-z][\w'’]*", text) if w.lower() not in SMALL_WORDS]
+    return sum(w[0].islower() for w in lower) >= 2 or text.rstrip().endswith((".", ","))
+
+
+def split_run_in(text: str, wrapped: bool = False) -> tuple[str, str] | None:
     """'SCHOOL ATTENDANCE The Panel considered …' -> ('SCHOOL ATTENDANCE', 'The Panel …'): a
     heading in capitals (two words or more, or one long one) then a sentence; "RESOLVED" after
     the heading belongs to the discussion, as does a lone "A" opening the sentence."""
@@ -173,7 +190,9 @@ def split_run_in(text: str) -> tuple[str, str] | None:
     head, rest = " ".join(words[:cut]), " ".join(words[cut:])
     letters = sum(c.isalpha() for c in head)
     heading_words = sum(any(c.isalpha() for c in w) for w in words[:cut])
-    if not rest or not (letters >= 8 or (heading_words >= 2 and letters >= 6)):
+    if not rest or not (
+        letters >= 8 or (heading_words >= 2 and letters >= 6) or (wrapped and letters >= 2)
+    ):
         return None
     if not (re.match(r"^[A-Z][a-z]", rest) or RESOLVED.match(rest)):
         return None
@@ -301,6 +320,11 @@ def read_items(lines: list[Line], warnings) -> list[dict]:
             continue
         if not current["body"] and text.isupper() and len(text) > 3 and not RESOLVED.match(text):
             current["title"].append(text)  # a title wrapped onto a second line
+            continue
+        run_in = split_run_in(text, wrapped=True) if not current["body"] else None
+        if run_in:  # "… SPECIAL EDUCATIONAL" / "NEEDS The Panel considered …"
+            current["title"].append(run_in[0])
+            current["body"].append(run_in[1])
         else:
             current["body"].append(text)
     return [finish_item(item, warnings) for item in items]

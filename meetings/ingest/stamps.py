@@ -120,6 +120,12 @@ def link_items(items: list[dict], pages, reports=(), minutes=()) -> list:
                 + (f" ({which}, exempt)" if which else " (an exempt item's papers?)"),
             )
         )
+        warnings.append(  # and where they stop, so the gap is seen from either side
+            warning(
+                gap.before,
+                f"the next page is stamped {gap.last + 1}: printed page(s) {span} are missing",
+            )
+        )
     starts = papers_starts(pages, reports, minutes, items)
     disagree = []
     for item in items:

@@ -289,3 +289,24 @@ def test_a_minutes_heading_wrapped_over_two_lines(heading, date):
     meeting = minutes_of("12. APOLOGIES\nThere were none.", heading=heading)
     assert meeting["meeting_date"] == date
     assert [i["number"] for i in meeting["items"]] == [12]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "51. SCRUTINY RECOMMENDATIONS TRACKER The Panel",  # reads as a title-case heading
+        "51. SCRUTINY RECOMMENDATIONS TRACKER Members",
+    ],
+)
+def test_a_run_in_heading_wrapped_after_the_first_words_of_its_sentence(line):
+    items = minutes_of(f"{line}\nnoted the progress against the recommendations.")["items"]
+    assert items[0]["title"] == "SCRUTINY RECOMMENDATIONS TRACKER"
+    assert items[0]["text"].endswith("noted the progress against the recommendations.")
+
+
+def test_a_wrapped_heading_run_into_its_sentence_on_the_second_line():
+    items = minutes_of(
+        "49. PERFORMANCE MONITORING - KEY INDICATORS TO\nDECEMBER The Panel considered the report."
+    )["items"]
+    assert items[0]["title"] == "PERFORMANCE MONITORING - KEY INDICATORS TO DECEMBER"
+    assert items[0]["text"] == "The Panel considered the report."
