@@ -221,25 +221,56 @@ def is_heading(text: str) -> bool:
     )
 
 
+APOLOGIES_SENTENCE = re.compile(  # "Apologies were received from Councillors A and B."
+    r"^\s*Apologies(?: for absence)? (?:were|was|had been) (?:received|submitted|given|noted|"
+    r"tendered|reported) (?:from|by|on behalf of|for)\s+",
+    re.IGNORECASE,
+)
+TITLED = re.compile(
+    r"^(?:Councillors?|Cllrs?\.?|Mr|Mrs|Ms|Miss|Dr|Professor|Revd?\.?)\s", re.IGNORECASE
+)
+
+
 def read_attendance(lines: list[Line], page, pdf) -> dict:
+    """Present and apologies, however printed: "Present: Councillors A (Chair), B and C" on one
+    line; the label above a line of names, or above one name a line ("Councillor A (Chair)" /
+    "Councillor B"); "Apologies were received from …"; or both labels stacked above both values
+    (then matched by position, stacked_values())."""
     labelled: dict[str, str] = {}
-    pending = []  # labels printed without their values
+    pending: list[str] = []  # labels printed without their values
+    stacked = False
     last = None
-    split = [part for line in lines for part in LABEL_INSIDE.split(line.text)]
-    for text in split:
-        match = LABEL.match(text.strip())
+    texts = [
+        APOLOGIES_SENTENCE.sub("Apologies: ", part)
+        for line in lines
+        for part in LABEL_INSIDE.split(APOLOGIES_SENTENCE.sub("Apologies: ", line.text))
+    ]
+    for text in texts:
+        text = text.strip()
+        match = LABEL.match(text)
         if match:
             key = match.group(1).lower().split()[0]
             if match.group(2).strip():
                 labelled[key] = match.group(2).strip()
                 last = key
             else:
+                stacked = stacked or (
+                    bool(pending) and last is None
+                )  # two labels, no value between
                 pending.append(key)
                 last = None
             continue
-        if not pending and last:
-            labelled[last] += " " + text.strip()
-    if pending:
+        if stacked or not text:
+            continue
+        if last is None and pending:  # the value under the label just above it
+            last = pending.pop()
+            labelled[last] = text
+        elif last:
+            one_a_line = TITLED.match(text) and (
+                TITLED.match(labelled[last]) or labelled[last].endswith(")")
+            )
+            labelled[last] += ("; " if one_a_line else " ") + text
+    if stacked:
         values = stacked_values(lines, page, pdf)
         for key, value in zip(pending, values, strict=False):
             labelled.setdefault(key, value)

@@ -51,7 +51,11 @@ def test_variant_scores_at_least_095_per_part(variant, tmp_path):
         if score is not None and score < BAR
     }
     assert not low, low
-    # the agenda links open each item's first paper: the PDF pages written by the builder
+    # beyond the scorer: who was present and sent apologies, and where each agenda item's
+    # papers are in the PDF (the builder knows)
+    assert [(m["present"], m["apologies"]) for m in actual["minutes"]] == [
+        (m["present"], m["apologies"]) for m in expected["minutes"]
+    ]
     assert [a.get("pdf_pages") for a in actual["agenda"]] == [
         a["pdf_pages"] for a in expected["agenda"]
     ]

@@ -310,3 +310,44 @@ def test_a_wrapped_heading_run_into_its_sentence_on_the_second_line():
     )["items"]
     assert items[0]["title"] == "PERFORMANCE MONITORING - KEY INDICATORS TO DECEMBER"
     assert items[0]["text"] == "The Panel considered the report."
+
+
+ATTENDANCE = [
+    (  # the label above one line of names
+        "Present:\nCllr Okafor (Chair), Cllr Yardley, Cllr Quayle\nApologies:\nCllr Varga",
+        ["Councillor Okafor (Chair)", "Councillor Yardley", "Councillor Quayle"],
+        ["Councillor Varga"],
+    ),
+    (  # names with titles, one a line
+        "Present:\nCouncillor Okafor (Chair)\nCouncillor Yardley (Vice-Chair)\nMrs J Quayle\n"
+        "Apologies:\nCouncillor Varga, Councillor Greaves",
+        ["Councillor Okafor (Chair)", "Councillor Yardley (Vice-Chair)", "Mrs J Quayle"],
+        ["Councillor Varga", "Councillor Greaves"],
+    ),
+    (  # apologies as a sentence
+        "Present: Councillors Okafor (Chair), Yardley and Quayle\n"
+        "Apologies were received from Councillors Varga and Greaves.",
+        ["Councillor Okafor (Chair)", "Councillor Yardley", "Councillor Quayle"],
+        ["Councillor Varga", "Councillor Greaves"],
+    ),
+    (  # the same, worded otherwise
+        "Present: Councillors Okafor (Chair), Yardley and Quayle\n"
+        "Apologies for absence were submitted by Councillor Varga and Councillor Greaves.",
+        ["Councillor Okafor (Chair)", "Councillor Yardley", "Councillor Quayle"],
+        ["Councillor Varga", "Councillor Greaves"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("printed", "present", "apologies"), ATTENDANCE)
+def test_present_and_apologies_in_other_layouts(printed, present, apologies):
+    [meeting], _ = parse_minutes(
+        [
+            make_page(
+                f"MINUTES OF THE MEETING HELD ON 8 NOVEMBER 2022\n{printed}\n12. APOLOGIES\nNoted.",
+                number=3,
+            )
+        ]
+    )
+    assert (meeting["present"], meeting["apologies"]) == (present, apologies)
+    assert [i["number"] for i in meeting["items"]] == [12]
