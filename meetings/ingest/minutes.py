@@ -20,9 +20,10 @@ from .layout import SMALL_WORDS, is_blank, is_cover_sheet, paragraphs, word_line
 from .schema import warning
 from .text import Line, join_wrapped
 
-HEADER = re.compile(
-    r"^\s*MINUTES OF (?:THE )?(?:[\w&,'’\- ]{0,80}? )?MEETING (?:OF [\w ,&'’\-]+? )?HELD "
-    r"(?:ON|AT [^\n]{0,60}? ON)\s+(.+)",
+HEADER = re.compile(  # "… MEETING HELD ON", "… of the Place Scrutiny Committee held at … on"
+    r"^\s*MINUTES OF (?:(?:THE|A|AN) )?(?:[\w&,'’\- ]{0,100}? )?"
+    r"(?:MEETING|PANEL|COMMITTEE|SUB-COMMITTEE|BOARD|COMMISSION|FORUM) (?:OF [\w ,&'’\-]+? )?"
+    r"HELD (?:(?:REMOTELY|VIRTUALLY|ONLINE|IN PUBLIC) )?(?:ON|AT [^\n]{0,80}? ON)\s+(.+)",
     re.IGNORECASE
     | re.MULTILINE,  # a heading starts its line: "… approved the minutes of the meeting held on" does not
 )
@@ -96,6 +97,14 @@ def find_header(lines: list[str], limit: int = 15):
                 fallback = fallback or (i, span, None)
         if fallback:
             return fallback
+    # "MINUTES" as a title, the panel and the date on the lines below it
+    for i, line in enumerate(lines[:6]):
+        if re.match(r"^\s*MINUTES\s*$", line, re.IGNORECASE):
+            for span in (2, 3, 4):
+                below = lines[i + span - 1] if i + span - 1 < len(lines) else ""
+                date = find_date(below) if not re.match(r"^\d", below.strip()) else None
+                if date:
+                    return i, span, date
     return None
 
 

@@ -351,3 +351,23 @@ def test_present_and_apologies_in_other_layouts(printed, present, apologies):
     )
     assert (meeting["present"], meeting["apologies"]) == (present, apologies)
     assert [i["number"] for i in meeting["items"]] == [12]
+
+
+@pytest.mark.parametrize(
+    ("heading", "date"),
+    [
+        (
+            "MINUTES OF THE CHILDREN AND FAMILIES SCRUTINY PANEL HELD ON 7 FEBRUARY 2019",
+            "2019-02-07",
+        ),
+        (
+            "Minutes of the meeting of the Health Panel held remotely on Tuesday 9 March 2021",
+            "2021-03-09",
+        ),
+        ("MINUTES\nPlace Scrutiny Committee\nThursday, 14 October 2021", "2021-10-14"),
+    ],
+)
+def test_minutes_headings_worded_otherwise(heading, date):
+    meeting = minutes_of("12. APOLOGIES\nThere were none.", heading=heading)
+    assert meeting["meeting_date"] == date
+    assert [i["number"] for i in meeting["items"]] == [12]
