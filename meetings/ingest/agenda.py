@@ -161,22 +161,14 @@ def is_exclusion_motion(item: dict) -> bool:
 
 def mark_after_exclusion_motions(items: list[dict]) -> None:
     """'Exclusion of the press and public' is a motion taken in public: it marks the item after
-    it exempt (the one whose papers are withheld), not itself."""
+    it exempt (the one whose papers are withheld), not itself — even when its title says
+    "- CONFIDENTIAL PAPERS INCLUDED IN THE FOLLOWING ITEM"."""
     for item, following in zip(items, [*items[1:], None], strict=True):
         if not is_exclusion_motion(item):
             continue
-        item["exempt"] = own_exempt_words(item, motion=True)
-        if following is not None:
+        item["exempt"] = False
+        if following is not None and not is_exclusion_motion(following):
             following["exempt"] = True
-
-
-def own_exempt_words(item: dict, motion: bool = False) -> bool:
-    """An item that says it is confidential itself (not the motion quoting the categories)."""
-    if motion:
-        return bool(
-            re.search(r"\bconfidential (?:report|item|appendix|papers?)\b", item["title"], re.I)
-        )
-    return bool(EXEMPT.search(item["title"]) or EXEMPT.search(item.get("description") or ""))
 
 
 def agenda_lines(pages) -> tuple[list[Line], bool]:
@@ -187,7 +179,7 @@ def agenda_lines(pages) -> tuple[list[Line], bool]:
         if papers_begin(page):
             break  # the papers have begun: the agenda, if any, was before
         first = next(
-            (i for i, line in enumerate(page.lines[:8]) if AGENDA_HEADING.match(line.strip())),
+            (i for i, line in enumerate(page.lines[:15]) if AGENDA_HEADING.match(line.strip())),
             None,
         )
         heading = first is not None
