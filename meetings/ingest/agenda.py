@@ -12,6 +12,7 @@ import itertools
 import re
 
 from .layout import SMALL_WORDS
+from .minutes import reads_as_sentence, split_run_in
 from .schema import warning
 from .stamps import link_items
 from .text import Line, join_wrapped, lines_of
@@ -63,11 +64,15 @@ def parse_agenda(pages, pdf=None):
         if ENDS_AGENDA.match(text) and current is not None:
             break
         match = ITEM.match(text)
-        if match and int(match.group(1)) == expected and looks_like_title(match.group(2)):
+        opened = (
+            split_item_line(match.group(2)) if match and int(match.group(1)) == expected else None
+        )
+        if opened:
+            title, description = opened
             current = {
                 "number": expected,
-                "title_lines": [match.group(2)],
-                "description_lines": [],
+                "title_lines": [title],
+                "description_lines": [description] if description else [],
                 "page": line.page,
             }
             items.append(current)
@@ -75,10 +80,14 @@ def parse_agenda(pages, pdf=None):
             continue
         if current is None:
             continue
-        if not current["description_lines"] and title_continues(current, text):
-            current["title_lines"].append(text)
-        else:
+        if current["description_lines"]:
             current["description_lines"].append(text)
+            continue
+        title, description = split_continuation(current, text)
+        if title:
+            current["title_lines"].append(title)
+        if description:
+            current["description_lines"].append(description)
     out = [finish(item) for item in items]
     doubt = not_an_agenda(out, heading)
     if doubt:
@@ -213,8 +222,9 @@ def numbered(lines: list[str]):
     for i, line in enumerate(lines):
         text = line.strip()
         match = ITEM.match(text)
-        if match and looks_like_title(match.group(2)):
-            yield i, int(match.group(1)), match.group(2)
+        opened = split_item_line(match.group(2)) if match else None
+        if opened:
+            yield i, int(match.group(1)), opened[0]
             continue
         lone = re.match(r"^(\d{1,2})[.)]?$", text)
         if lone and i + 1 < len(lines) and looks_like_title(lines[i + 1].strip()):
@@ -253,6 +263,46 @@ def looks_like_title(text: str) -> bool:
         and not text.rstrip().endswith(".")
         and sum(w[0].isupper() for w in words) / len(words) >= 0.8
     )
+
+
+def split_item_line(text: str) -> tuple[str, str | None] | None:
+    """(title, start of the description) of a line opening an item, or None when it is not
+    one. A title and its description may run on in one paragraph: "MINUTES OF THE PREVIOUS
+    MEETING (Pages 1 - 4) To approve …", "APOLOGIES (IF ANY) To note any changes …"."""
+    found = PAGES.search(text)
+    if found and text[found.end() :].strip():
+        before, after = text[: found.end()], text[found.end() :].strip()
+        if looks_like_title(PAGES.sub("", before)):
+            return before.strip(), after
+    run_in = split_run_in(text)
+    if run_in and reads_as_sentence(run_in[1]) and looks_like_title(run_in[0]):
+        return run_in
+    if looks_like_title(text):
+        return text, None
+    return None
+
+
+def split_continuation(item, text: str) -> tuple[str | None, str | None]:
+    """(more title, start of the description) of the line after a title's first line."""
+    found = PAGES.search(text)
+    if found and text[found.end() :].strip() and not PAGES.search(" ".join(item["title_lines"])):
+        before, after = text[: found.end()].strip(), text[found.end() :].strip()
+        if title_continues(item, before):
+            return before, after
+    if not PAGES.search(" ".join(item["title_lines"])) and not PAGES_OPEN.search(
+        " ".join(item["title_lines"])
+    ):
+        run_in = split_run_in(text, wrapped=True)
+        if run_in and reads_as_sentence(run_in[1]) and is_capitals_title(item):
+            return run_in
+    if title_continues(item, text):
+        return text, None
+    return None, text
+
+
+def is_capitals_title(item) -> bool:
+    letters = [c for c in " ".join(item["title_lines"]) if c.isalpha()]
+    return bool(letters) and sum(c.isupper() for c in letters) / len(letters) > 0.8
 
 
 def title_continues(item, text: str) -> bool:

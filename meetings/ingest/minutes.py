@@ -172,7 +172,7 @@ def item_heading(text: str, last_number: int | None):
 
 SENTENCE_START = re.compile(
     r"^(?:The|This|These|There|It|In|Members|Officers|Councillors?|Cllr|A|An|Following|Further|"
-    r"Consideration|Having|Upon|On|At|RESOLVED|Resolved)\b"
+    r"Consideration|Having|Upon|On|At|RESOLVED|Resolved|To|Report of)\b"
 )
 
 

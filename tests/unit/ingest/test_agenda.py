@@ -279,3 +279,27 @@ def test_numbered_lines_that_are_not_an_agenda_give_none_and_a_warning(make, tmp
     pack = extract(make(tmp_path / "not-a-pack.pdf"))
     assert pack["agenda"] == []
     assert any("agenda" in w["message"] for w in pack["warnings"])
+
+
+@pytest.mark.parametrize(
+    "flowed",
+    [
+        # title, page range and description re-flowed as one paragraph
+        "1 APOLOGIES AND CHANGES IN MEMBERSHIP (IF ANY) To note any changes in membership of the\n"
+        "Panel.\n2 MINUTES OF THE PREVIOUS MEETING (Pages 1 - 4) To approve the minutes of the\n"
+        "meeting held on 5 May as a correct record.\n3 HOMELESSNESS PREVENTION AND TEMPORARY\n"
+        "ACCOMMODATION (Pages 5 - 12) Report of the Head of Housing Needs on the use of\nhotels.",
+        "1 APOLOGIES AND CHANGES IN MEMBERSHIP (IF ANY) Members are asked to note any changes.\n"
+        "2 MINUTES OF THE PREVIOUS MEETING (Pages 1 - 4) To confirm the minutes as a true\n"
+        "record.\n3 HOMELESSNESS PREVENTION AND TEMPORARY ACCOMMODATION (Pages 5 - 12) The\n"
+        "report of the Head of Housing Needs.",
+    ],
+)
+def test_titles_and_descriptions_run_on_in_one_paragraph(flowed):
+    items, _ = parse_agenda([make_page(f"AGENDA\n{flowed}", number=2)])
+    assert [(i["number"], i["title"], i["pages"]) for i in items] == [
+        (1, "APOLOGIES AND CHANGES IN MEMBERSHIP (IF ANY)", None),
+        (2, "MINUTES OF THE PREVIOUS MEETING", [1, 4]),
+        (3, "HOMELESSNESS PREVENTION AND TEMPORARY ACCOMMODATION", [5, 12]),
+    ]
+    assert all(i["description"] and i["description"][0].isupper() for i in items)
