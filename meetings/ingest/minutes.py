@@ -40,6 +40,10 @@ RESOLVED = re.compile(r"\bRESOLVED\b\s*[:\-–]?\s*|^Resolved\b\s*(?::|-|–|(?=
 NUMBERED = re.compile(
     r"^(?:[•\-–·▪]\s*)?(?:\((?:\d{1,2}|[ivx]{1,4}|[a-h])\)|(?:\d{1,2}|[ivx]{1,4}|[a-h])[).])\s+"
 )
+INLINE_NUMBER = re.compile(  # "…; (ii) that …", "… Panel. 2) That …": numbered resolutions run on
+    r"(?<=\S)\s+(?:[•·▪]\s+)?"
+    r"(?=(?:\((?:\d{1,2}|[ivx]{1,4}|[a-h])\)|(?:\d{1,2}|[ivx]{1,4}|[a-h])\))\s+[Tt]hat\b)"
+)
 APPOINTED = re.compile(r"^\s*(?:Appointed|Co-opted)\s+Members?\b\s*:?\s*", re.IGNORECASE)
 MONTH_YEAR = re.compile(
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*,?\s+\d{4}\b", re.IGNORECASE
@@ -384,7 +388,14 @@ def finish_item(item, warnings) -> dict:
         resolution_lines.append("\u2028")  # where a RESOLVED began: a new resolution
         if parts[1].strip():
             resolution_lines.append(parts[1].strip())
-    resolutions = split_resolutions(resolution_lines)
+    resolutions = split_resolutions(
+        [
+            part
+            for line in resolution_lines
+            for part in INLINE_NUMBER.split(line)
+            if part.strip(" •·▪")
+        ]
+    )
     if found and not resolutions:
         warnings.append(
             warning(

@@ -371,3 +371,23 @@ def test_minutes_headings_worded_otherwise(heading, date):
     meeting = minutes_of("12. APOLOGIES\nThere were none.", heading=heading)
     assert meeting["meeting_date"] == date
     assert [i["number"] for i in meeting["items"]] == [12]
+
+
+@pytest.mark.parametrize(
+    "resolved",
+    [
+        "RESOLVED: (i) that the figures be circulated; (ii) that the service returns in\n"
+        "March; (iii) that a briefing note be sent.",
+        "Resolved: 1) That the figures be circulated. 2) That the service returns in March.\n"
+        "3) That a briefing note be sent.",
+    ],
+)
+def test_numbered_resolutions_run_on_in_one_paragraph(resolved):
+    items = minutes_of(f"12. HOUSING REPAIRS\nThe Panel considered the report.\n{resolved}")[
+        "items"
+    ]
+    assert [r.lower().rstrip(";.") for r in items[0]["resolutions"]] == [
+        "that the figures be circulated",
+        "that the service returns in march",
+        "that a briefing note be sent",
+    ]
