@@ -17,7 +17,9 @@ from .schema import warning
 from .stamps import link_items
 from .text import Line, join_wrapped, lines_of
 
-AGENDA_HEADING = re.compile(r"^agenda$", re.IGNORECASE)
+AGENDA_HEADING = re.compile(
+    r"^(?:agenda|a g e n d a|agenda items?|order of business)$", re.IGNORECASE
+)
 ITEM = re.compile(r"^(\d{1,2})[.)]?\s+(.+)$")
 PAGES = re.compile(r"\(\s*Pages?\s+(\d+)\s*(?:[-–]\s*(\d+))?\s*\)", re.IGNORECASE)
 PAGES_OPEN = re.compile(r"\(\s*Pages?\b[^)]*$", re.IGNORECASE)

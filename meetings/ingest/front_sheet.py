@@ -55,7 +55,9 @@ NOTICE = re.compile(r"^PLEASE NOTE(?:[\s,]+[A-Z]{2,}\b)*[.:!]?\s*")
 OPEN_TO_PUBLIC = re.compile(r"this meeting is (?:open|closed) to the public", re.IGNORECASE)
 ONLY_TIME = re.compile(r"(?:at\s+)?\d{1,2}(?:[.:]\d{2})?\s*[ap]\.?m\.?", re.IGNORECASE)
 YEARS_ROW = re.compile(r"^\s*(20\d\d)\s*[/\-–]?\s*(20\d\d)\s*$")
-AGENDA_HEADING = re.compile(r"^agenda$", re.IGNORECASE)
+AGENDA_HEADING = re.compile(
+    r"^(?:agenda|a g e n d a|agenda items?|order of business)$", re.IGNORECASE
+)
 NOT_THE_NAME = re.compile(  # title lines above the panel's name on some front sheets
     r"^(?:agenda|public document pack|supplement(?:ary)?(?: agenda| information)?|"
     r"notice of (?:the )?meeting|[\w ]+ (?:city|county|borough|district) council)$",

@@ -303,3 +303,11 @@ def test_titles_and_descriptions_run_on_in_one_paragraph(flowed):
         (3, "HOMELESSNESS PREVENTION AND TEMPORARY ACCOMMODATION", [5, 12]),
     ]
     assert all(i["description"] and i["description"][0].isupper() for i in items)
+
+
+@pytest.mark.parametrize("heading", ["A G E N D A", "Order of Business"])
+def test_agenda_headings_printed_otherwise(heading):
+    items, _ = parse_agenda(
+        [make_page(f"{heading}\n1 APOLOGIES\n2 MINUTES (Pages 1 - 4)", number=2)]
+    )
+    assert [i["number"] for i in items] == [1, 2]
