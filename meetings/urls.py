@@ -1,6 +1,16 @@
 from django.urls import path
 
-from meetings.views import briefing, calendar, glossary, meetings, packs, schedule, search, tracker
+from meetings.views import (
+    briefing,
+    calendar,
+    filing,
+    glossary,
+    meetings,
+    packs,
+    schedule,
+    search,
+    tracker,
+)
 
 app_name = "meetings"
 
@@ -57,5 +67,6 @@ urlpatterns = [
     path("packs/<int:pk>/publish/", packs.pack_publish, name="pack_publish"),
     path("packs/<int:pk>/discard/", packs.pack_discard, name="pack_discard"),
     path("packs/<int:pk>/retry/", packs.pack_retry, name="pack_retry"),
+    path("packs/<int:pk>/file/", filing.pack_file, name="pack_file"),
     path("packs/<int:pk>/review/<slug:kind>/<int:row_id>/", packs.review_edit, name="review_edit"),
 ]

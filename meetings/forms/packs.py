@@ -1,12 +1,77 @@
 from django import forms
 
 
-class PackUploadForm(forms.Form):
+class FilingFields(forms.Form):
+    """Which panel and meeting a pack belongs to, when the pack does not say (no front sheet: a
+    lone dashboard, one report) or says it wrongly: an existing meeting, or a panel and the date
+    of a new meeting."""
+
+    committee = forms.ModelChoiceField(
+        queryset=None, required=False, label="Panel", empty_label="— as read from the pack —"
+    )
+    meeting = forms.ModelChoiceField(
+        queryset=None, required=False, label="Meeting", empty_label="— as read, or a new meeting —"
+    )
+    meeting_date = forms.DateField(
+        required=False,
+        label="New meeting's date",
+        widget=forms.DateInput(attrs={"type": "date"}),
+        help_text="Only for a meeting not listed above.",
+    )
+
+    def __init__(self, *args, **kwargs):
+        from meetings.models import Committee, Meeting
+
+        super().__init__(*args, **kwargs)
+        self.fields["committee"].queryset = Committee.objects.order_by("name")
+        self.fields["meeting"].queryset = Meeting.objects.select_related("committee").order_by(
+            "committee__name", "-date"
+        )
+        self.fields["meeting"].label_from_instance = lambda m: (
+            f"{m.committee.name}, {m.date:%-d %B %Y}"
+        )
+
+    def clean(self):
+        data = super().clean()
+        committee, meeting, date = (data.get(k) for k in ("committee", "meeting", "meeting_date"))
+        if meeting and date:
+            raise forms.ValidationError(
+                "Choose a listed meeting or give a new meeting's date, not both."
+            )
+        if meeting and committee and meeting.committee_id != committee.pk:
+            raise forms.ValidationError(f"That meeting is a meeting of {meeting.committee.name}.")
+        if date and not committee:
+            self.add_error("committee", "Choose the panel the new meeting belongs to.")
+        if meeting:
+            data["committee"], data["meeting_date"] = meeting.committee, meeting.date
+        return data
+
+    def chosen(self) -> tuple:
+        """(committee, date): the officer's choice, or (None, None) to go by the pack."""
+        data = self.cleaned_data
+        if data.get("committee") and data.get("meeting_date"):
+            return data["committee"], data["meeting_date"]
+        return data.get("committee"), None
+
+
+class PackUploadForm(FilingFields):
     file = forms.FileField(
         label="Agenda pack (PDF)",
         widget=forms.ClearableFileInput(attrs={"accept": "application/pdf,.pdf"}),
-        help_text="The whole public pack as published, one PDF.",
+        help_text="The whole public pack as published, one PDF — or one report or dashboard, "
+        "with the panel and meeting chosen below.",
     )
+    field_order = ["file", "committee", "meeting", "meeting_date"]
+
+
+class PackFilingForm(FilingFields):
+    """The review screen's "Filed under": pre-filled from what was read."""
+
+    def clean(self):
+        data = super().clean()
+        if not self.errors and not (data.get("committee") and data.get("meeting_date")):
+            raise forms.ValidationError("Choose a meeting, or a panel and a new meeting's date.")
+        return data
 
 
 class LinesField(forms.CharField):
@@ -26,7 +91,15 @@ class AgendaItemForm(forms.ModelForm):
         from meetings.models import AgendaItem
 
         model = AgendaItem
-        fields = ["number", "title", "description", "first_page", "last_page", "exempt"]
+        fields = [
+            "number",
+            "title",
+            "description",
+            "first_page",
+            "last_page",
+            "papers_pdf_page",
+            "exempt",
+        ]
 
 
 class ReportForm(forms.ModelForm):

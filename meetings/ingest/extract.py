@@ -48,6 +48,7 @@ def extract(
         warnings += found
         report_list, found = reports.parse_reports(pages, pdf, agenda=agenda_items)
         warnings += found
+        warnings += agenda.link_papers(agenda_items, pages, report_list, minutes_list)
         tracker_rows, found = tracker.parse_tracker(pages, pdf)
         warnings += found
         glossary_terms, found = glossary.parse_glossary(pages, pdf)

@@ -55,7 +55,9 @@ NOTICE = re.compile(r"^PLEASE NOTE(?:[\s,]+[A-Z]{2,}\b)*[.:!]?\s*")
 OPEN_TO_PUBLIC = re.compile(r"this meeting is (?:open|closed) to the public", re.IGNORECASE)
 ONLY_TIME = re.compile(r"(?:at\s+)?\d{1,2}(?:[.:]\d{2})?\s*[ap]\.?m\.?", re.IGNORECASE)
 YEARS_ROW = re.compile(r"^\s*(20\d\d)\s*[/\-–]?\s*(20\d\d)\s*$")
-AGENDA_HEADING = re.compile(r"^agenda$", re.IGNORECASE)
+AGENDA_HEADING = re.compile(
+    r"^(?:agenda|a g e n d a|agenda items?|order of business)$", re.IGNORECASE
+)
 NOT_THE_NAME = re.compile(  # title lines above the panel's name on some front sheets
     r"^(?:agenda|public document pack|supplement(?:ary)?(?: agenda| information)?|"
     r"notice of (?:the )?meeting|[\w ]+ (?:city|county|borough|district) council)$",
@@ -122,11 +124,23 @@ def find_front_sheet(pages):
     for page in pages:
         lines = page.lines[:40]
         has_date = any(WEEKDAY_DATE.match(line) and find_date(line) for line in lines[:8])
-        if has_date and any(BLOCK_HEADING.match(line) for line in lines):
+        if has_date and any(is_block_heading(line) for line in lines):
             return page
         if any(line.strip().upper() in ("AGENDA", "MINUTES") for line in lines[:3]):
             return None  # the agenda or minutes come first: no front sheet
     return None
+
+
+def is_block_heading(line: str) -> bool:
+    """'Members', 'Contacts:', 'Membership: Councillor …' head a front sheet's blocks; the
+    agenda's "Members are asked to declare any interests" does not."""
+    line = line.strip()
+    if not BLOCK_HEADING.match(line):
+        return False
+    rest = BLOCK_HEADING.sub("", line, count=1).strip(" :")
+    if not rest or re.match(r"^(?:Councillors?|Cllrs?\.?)\b", rest):
+        return True
+    return rest != line and is_block_heading(rest)  # "Members Contacts": two columns' headings
 
 
 def read_front_sheet(lines, meeting, warnings, page_number):
@@ -210,6 +224,7 @@ def read_agenda_heading(pages, meeting):
             if WEEKDAY_DATE.match(line) and find_date(line) and not meeting["date"]:
                 meeting["date"] = iso(find_date(line))
                 meeting["time"] = find_time(" ".join(heading[n : n + 2]))
+                meeting["venue"] = meeting["venue"] or venue_after(heading[n + 1 : n + 3])
             elif (
                 COMMITTEE_WORDS.search(line)
                 and not re.search(r"[\d:]|\.$", line)
@@ -218,6 +233,26 @@ def read_agenda_heading(pages, meeting):
             ):
                 meeting["committee"] = title_case(committee_name(line))
         return
+
+
+def venue_after(lines: list[str]) -> str | None:
+    """The place printed under the date in an agenda's heading ("Committee Room 2, Town Hall"),
+    past a line that only gives the time; not a notice, the panel or a label."""
+    for line in lines:
+        line = NOTICE.sub("", line).strip()
+        if not line or ONLY_TIME.fullmatch(line):
+            continue
+        if (
+            OPEN_TO_PUBLIC.search(line)
+            or AGENDA_HEADING.match(line)
+            or AGENDA_ITEM.match(line)
+            or ":" in line
+            or line.endswith(".")
+            or len(line) > 90
+        ):
+            return None
+        return line
+    return None
 
 
 def read_labelled_fields(pages, meeting):

@@ -17,11 +17,13 @@ import re
 
 from .dates import find_date, iso
 from .layout import SMALL_WORDS, is_blank, is_cover_sheet, paragraphs, word_lines
+from .schema import warning
 from .text import Line, join_wrapped
 
-HEADER = re.compile(
-    r"^\s*MINUTES OF (?:THE )?(?:[\w&,'’\- ]{0,80}? )?MEETING (?:OF [\w ,&'’\-]+? )?HELD "
-    r"(?:ON|AT [^\n]{0,60}? ON)\s+(.+)",
+HEADER = re.compile(  # "… MEETING HELD ON", "… of the Place Scrutiny Committee held at … on"
+    r"^\s*MINUTES OF (?:(?:THE|A|AN) )?(?:[\w&,'’\- ]{0,100}? )?"
+    r"(?:MEETING|PANEL|COMMITTEE|SUB-COMMITTEE|BOARD|COMMISSION|FORUM) (?:OF [\w ,&'’\-]+? )?"
+    r"HELD (?:(?:REMOTELY|VIRTUALLY|ONLINE|IN PUBLIC) )?(?:ON|AT [^\n]{0,80}? ON)\s+(.+)",
     re.IGNORECASE
     | re.MULTILINE,  # a heading starts its line: "… approved the minutes of the meeting held on" does not
 )
@@ -38,6 +40,10 @@ RESOLVED = re.compile(r"\bRESOLVED\b\s*[:\-–]?\s*|^Resolved\b\s*(?::|-|–|(?=
 NUMBERED = re.compile(
     r"^(?:[•\-–·▪]\s*)?(?:\((?:\d{1,2}|[ivx]{1,4}|[a-h])\)|(?:\d{1,2}|[ivx]{1,4}|[a-h])[).])\s+"
 )
+INLINE_NUMBER = re.compile(  # "…; (ii) that …", "… Panel. 2) That …": numbered resolutions run on
+    r"(?<=\S)\s+(?:[•·▪]\s+)?"
+    r"(?=(?:\((?:\d{1,2}|[ivx]{1,4}|[a-h])\)|(?:\d{1,2}|[ivx]{1,4}|[a-h])\))\s+[Tt]hat\b)"
+)
 APPOINTED = re.compile(r"^\s*(?:Appointed|Co-opted)\s+Members?\b\s*:?\s*", re.IGNORECASE)
 MONTH_YEAR = re.compile(
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*,?\s+\d{4}\b", re.IGNORECASE
@@ -49,27 +55,23 @@ def parse_minutes(pages, pdf=None):
     out, warnings = [], []
     for start, end in minutes_sections(pages):
         section = pages[start:end]
-        lines = [Line(p.number, text) for p in section for text in p.lines]
-        header = next((i for i, line in enumerate(lines) if HEADER.search(line.text)), 0)
-        heading = HEADER.search(lines[header].text)
-        date = find_date(heading.group(1)) if heading else None
+        lines = join_lone_numbers([Line(p.number, text) for p in section for text in p.lines])
+        found = find_header([line.text for line in lines])
+        header, span, date = found if found else (0, 1, None)
         first_item = next(
-            (i for i in range(header + 1, len(lines)) if item_heading(lines[i].text, None)),
+            (i for i in range(header + span, len(lines)) if item_heading(lines[i].text, None)),
             len(lines),
         )
-        attendance = read_attendance(lines[header + 1 : first_item], section[0], pdf)
+        attendance = read_attendance(lines[header + span : first_item], section[0], pdf)
         items = read_items(lines[first_item:], warnings)
         if date is None:
             warnings.append(
-                {
-                    "page": section[0].number,
-                    "message": "minutes found but the date of the meeting could not be read",
-                }
+                warning(
+                    section[0].number, "minutes found but the date of the meeting could not be read"
+                )
             )
         if not items:
-            warnings.append(
-                {"page": section[0].number, "message": "minutes found but no numbered items read"}
-            )
+            warnings.append(warning(section[0].number, "minutes found but no numbered items read"))
         out.append(
             {
                 "meeting_date": iso(date),
@@ -82,15 +84,43 @@ def parse_minutes(pages, pdf=None):
     return out, warnings
 
 
+def find_header(lines: list[str], limit: int = 15):
+    """(index, lines it spans, date) of the minutes' heading among a page's first lines. The
+    heading may wrap: "Minutes of a meeting of the Place Scrutiny Committee held at" /
+    "Committee Room 2, Town Hall on Tuesday 8 November 2022"."""
+    for i in range(min(limit, len(lines))):
+        if not re.match(r"^\s*MINUTES OF\b", lines[i], re.IGNORECASE):
+            continue
+        fallback = None
+        for span in (1, 2, 3):
+            heading = HEADER.search(" ".join(lines[i : i + span]))
+            if heading:
+                date = find_date(heading.group(1))
+                if date:
+                    return i, span, date
+                fallback = fallback or (i, span, None)
+        if fallback:
+            return fallback
+    # "MINUTES" as a title, the panel and the date on the lines below it
+    for i, line in enumerate(lines[:6]):
+        if re.match(r"^\s*MINUTES\s*$", line, re.IGNORECASE):
+            for span in (2, 3, 4):
+                below = lines[i + span - 1] if i + span - 1 < len(lines) else ""
+                date = find_date(below) if not re.match(r"^\d", below.strip()) else None
+                if date:
+                    return i, span, date
+    return None
+
+
 def minutes_sections(pages) -> list[tuple[int, int]]:
     """(start, end) indexes of each run of minutes pages."""
     sections = []
     i = 0
     while i < len(pages):
-        if HEADER.search(pages[i].text[:800]):
+        if find_header(pages[i].lines):
             end = i + 1
             while end < len(pages) and not (
-                HEADER.search(pages[end].text[:800])
+                find_header(pages[end].lines)
                 or is_cover_sheet(pages[end])
                 or is_blank(pages[end])
                 or pages[end].agenda_item
@@ -103,8 +133,31 @@ def minutes_sections(pages) -> list[tuple[int, int]]:
     return sections
 
 
+LONE_NUMBER = re.compile(r"^(\d{1,3})[.)]?$")
+
+
+def join_lone_numbers(lines: list[Line]) -> list[Line]:
+    """A minute number printed alone on its line, its title on the next ("17." /
+    "MINUTES OF THE PREVIOUS MEETING"): one heading line, as most packs print it."""
+    out: list[Line] = []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        number = LONE_NUMBER.match(line.text.strip())
+        following = lines[i + 1].text.strip() if i + 1 < len(lines) else ""
+        if number and (is_heading(following) or split_run_in(following)):
+            out.append(Line(line.page, f"{number.group(1)}. {lines[i + 1].text.strip()}"))
+            i += 2
+            continue
+        out.append(line)
+        i += 1
+    return out
+
+
 def item_heading(text: str, last_number: int | None):
-    """(number, title) when a line opens minute item: the next number(s) and a heading."""
+    """(number, title, rest) when a line opens a minute item: the next number(s) and a heading,
+    alone or run into the first sentence of its discussion ("41. SCHOOL ATTENDANCE The Panel
+    considered …": rest is "The Panel considered …")."""
     match = ITEM.match(text.strip())
     if not match:
         return None
@@ -113,7 +166,56 @@ def item_heading(text: str, last_number: int | None):
         return None
     if len(title) <= 3 or MONTH_YEAR.match(title):  # "30 MARCH 2023" wrapped in the discussion
         return None
-    return (number, title) if is_heading(title) else None
+    run_in = split_run_in(title)
+    if run_in and reads_as_sentence(run_in[1]):
+        return number, *run_in  # "SCRUTINY TRACKER The Panel noted …" is not one title-case heading
+    if is_heading(title):
+        return number, title, ""
+    return (number, *run_in) if run_in else None
+
+
+SENTENCE_START = re.compile(
+    r"^(?:The|This|These|There|It|In|Members|Officers|Councillors?|Cllr|A|An|Following|Further|"
+    r"Consideration|Having|Upon|On|At|RESOLVED|Resolved|To|Report of)\b"
+)
+
+
+def reads_as_sentence(text: str) -> bool:
+    """'The Panel considered …', 'Officers presented the …': a sentence, not more of a title."""
+    if SENTENCE_START.match(text):
+        return True
+    lower = [w for w in re.findall(r"[A-Za-z][\w'’]*", text) if w.lower() not in SMALL_WORDS]
+    return sum(w[0].islower() for w in lower) >= 2 or text.rstrip().endswith((".", ","))
+
+
+def split_run_in(text: str, wrapped: bool = False) -> tuple[str, str] | None:
+    """'SCHOOL ATTENDANCE The Panel considered …' -> ('SCHOOL ATTENDANCE', 'The Panel …'): a
+    heading in capitals (two words or more, or one long one) then a sentence; "RESOLVED" after
+    the heading belongs to the discussion, as does a lone "A" opening the sentence."""
+    words = text.split()
+    cut = 0
+    while cut < len(words) and is_capitals(words[cut]):
+        cut += 1
+    while cut and words[cut - 1].strip(":-–").upper() in ("RESOLVED", "A", "I"):
+        cut -= 1
+    while cut and not any(c.isalpha() for c in words[cut - 1]) and words[cut - 1] in "-–:":
+        cut -= 1  # a dash left after the heading
+    head, rest = " ".join(words[:cut]), " ".join(words[cut:])
+    letters = sum(c.isalpha() for c in head)
+    heading_words = sum(any(c.isalpha() for c in w) for w in words[:cut])
+    if not rest or not (
+        letters >= 8 or (heading_words >= 2 and letters >= 6) or (wrapped and letters >= 2)
+    ):
+        return None
+    if not (re.match(r"^[A-Z][a-z]", rest) or RESOLVED.match(rest)):
+        return None
+    return head, rest
+
+
+def is_capitals(word: str) -> bool:
+    """'ATTENDANCE', 'SEND', '2023/24', '–', '(NEET)': a word of a heading in capitals."""
+    letters = [c for c in word if c.isalpha()]
+    return all(c.isupper() for c in letters) and (bool(letters) or not word.isalpha())
 
 
 def is_heading(text: str) -> bool:
@@ -132,25 +234,56 @@ def is_heading(text: str) -> bool:
     )
 
 
+APOLOGIES_SENTENCE = re.compile(  # "Apologies were received from Councillors A and B."
+    r"^\s*Apologies(?: for absence)? (?:were|was|had been) (?:received|submitted|given|noted|"
+    r"tendered|reported) (?:from|by|on behalf of|for)\s+",
+    re.IGNORECASE,
+)
+TITLED = re.compile(
+    r"^(?:Councillors?|Cllrs?\.?|Mr|Mrs|Ms|Miss|Dr|Professor|Revd?\.?)\s", re.IGNORECASE
+)
+
+
 def read_attendance(lines: list[Line], page, pdf) -> dict:
+    """Present and apologies, however printed: "Present: Councillors A (Chair), B and C" on one
+    line; the label above a line of names, or above one name a line ("Councillor A (Chair)" /
+    "Councillor B"); "Apologies were received from …"; or both labels stacked above both values
+    (then matched by position, stacked_values())."""
     labelled: dict[str, str] = {}
-    pending = []  # labels printed without their values
+    pending: list[str] = []  # labels printed without their values
+    stacked = False
     last = None
-    split = [part for line in lines for part in LABEL_INSIDE.split(line.text)]
-    for text in split:
-        match = LABEL.match(text.strip())
+    texts = [
+        APOLOGIES_SENTENCE.sub("Apologies: ", part)
+        for line in lines
+        for part in LABEL_INSIDE.split(APOLOGIES_SENTENCE.sub("Apologies: ", line.text))
+    ]
+    for text in texts:
+        text = text.strip()
+        match = LABEL.match(text)
         if match:
             key = match.group(1).lower().split()[0]
             if match.group(2).strip():
                 labelled[key] = match.group(2).strip()
                 last = key
             else:
+                stacked = stacked or (
+                    bool(pending) and last is None
+                )  # two labels, no value between
                 pending.append(key)
                 last = None
             continue
-        if not pending and last:
-            labelled[last] += " " + text.strip()
-    if pending:
+        if stacked or not text:
+            continue
+        if last is None and pending:  # the value under the label just above it
+            last = pending.pop()
+            labelled[last] = text
+        elif last:
+            one_a_line = TITLED.match(text) and (
+                TITLED.match(labelled[last]) or labelled[last].endswith(")")
+            )
+            labelled[last] += ("; " if one_a_line else " ") + text
+    if stacked:
         values = stacked_values(lines, page, pdf)
         for key, value in zip(pending, values, strict=False):
             labelled.setdefault(key, value)
@@ -220,7 +353,10 @@ def read_items(lines: list[Line], warnings) -> list[dict]:
         text = line.text.strip()
         heading = item_heading(text, last_number)
         if heading:
-            current = {"number": heading[0], "title": [heading[1]], "body": [], "page": line.page}
+            number, title, rest = heading
+            current = {"number": number, "title": [title], "body": [], "page": line.page}
+            if rest:
+                current["body"].append(rest)
             items.append(current)
             last_number = current["number"]
             continue
@@ -228,6 +364,11 @@ def read_items(lines: list[Line], warnings) -> list[dict]:
             continue
         if not current["body"] and text.isupper() and len(text) > 3 and not RESOLVED.match(text):
             current["title"].append(text)  # a title wrapped onto a second line
+            continue
+        run_in = split_run_in(text, wrapped=True) if not current["body"] else None
+        if run_in:  # "… SPECIAL EDUCATIONAL" / "NEEDS The Panel considered …"
+            current["title"].append(run_in[0])
+            current["body"].append(run_in[1])
         else:
             current["body"].append(text)
     return [finish_item(item, warnings) for item in items]
@@ -247,13 +388,20 @@ def finish_item(item, warnings) -> dict:
         resolution_lines.append("\u2028")  # where a RESOLVED began: a new resolution
         if parts[1].strip():
             resolution_lines.append(parts[1].strip())
-    resolutions = split_resolutions(resolution_lines)
+    resolutions = split_resolutions(
+        [
+            part
+            for line in resolution_lines
+            for part in INLINE_NUMBER.split(line)
+            if part.strip(" •·▪")
+        ]
+    )
     if found and not resolutions:
         warnings.append(
-            {
-                "page": item["page"],
-                "message": f"minute {item['number']}: RESOLVED found but its text could not be read",
-            }
+            warning(
+                item["page"],
+                f"minute {item['number']}: RESOLVED found but its text could not be read",
+            )
         )
     return {
         "number": item["number"],

@@ -80,6 +80,7 @@ class AgendaItem(TypedDict):
     description: str | None
     exempt: bool
     page: int
+    pdf_pages: NotRequired[list[int] | None]  # beside the contract: PDF pages of its papers
 
 
 class MinuteItem(TypedDict):

@@ -252,7 +252,8 @@ def finish(row: dict) -> dict:
         "number": row["number"],
         "action_proposed": row["action_proposed"],
         "action_taken": row["action_taken"] or None,
-        "status": status_of(status_text) if status_text else "unknown",
+        # a blank status cell is not a status: null, never a default (PACK_SCHEMA)
+        "status": status_of(status_text) if status_text else None,
         "status_text": status_text or None,
         "page": row["page"],
     }

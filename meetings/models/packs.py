@@ -40,6 +40,12 @@ class Pack(models.Model):
     meeting = models.ForeignKey(
         "meetings.Meeting", null=True, blank=True, on_delete=models.SET_NULL, related_name="packs"
     )
+    # The officer's choice of panel and meeting (upload form or review screen): it outranks what
+    # was read, and files a pack that names neither (a lone dashboard, one report).
+    filed_committee = models.ForeignKey(
+        "meetings.Committee", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    filed_date = models.DateField(null=True, blank=True)
     extraction = models.JSONField(null=True, blank=True, help_text="The PACK_SCHEMA extraction.")
     extraction_sha256 = models.CharField(max_length=64, blank=True, editable=False)
     progress_done = models.PositiveIntegerField(default=0)

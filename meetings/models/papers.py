@@ -31,6 +31,11 @@ class AgendaItem(FromPack):
     exempt = models.BooleanField(
         default=False, help_text="Confidential: papers withheld from the public."
     )
+    papers_pdf_page = models.PositiveIntegerField(
+        null=True,
+        blank=True,
+        help_text="1-based PDF page where the item's papers begin (the printed pages are stamps).",
+    )
 
     class Meta:
         ordering = ["meeting", "number"]

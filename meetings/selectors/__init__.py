@@ -142,10 +142,13 @@ def meeting_page(user, meeting) -> dict:
         published_filter(user)
     ).count() - (visible_agenda(user, meeting).filter(exempt=True).count())
     agenda = list(visible_agenda(user, meeting))
-    for pack in {item.pack for item in agenda if item.first_page}:
+    for item in agenda:
+        item.papers_page = item.papers_pdf_page  # read at ingest from where the papers begin
+    # packs stored before papers_pdf_page existed: the printed stamps, mapped on the fly
+    for pack in {item.pack for item in agenda if item.first_page and not item.papers_page}:
         stamps = printed_pages(pack)
         for item in agenda:
-            if item.pack_id == pack.pk:
+            if item.pack_id == pack.pk and not item.papers_page:
                 item.papers_page = stamps.get(item.first_page)
     return {
         "meeting": meeting,

@@ -26,6 +26,7 @@ from meetings.models import (
     Resolution,
 )
 
+from .filing import NotFiled, meeting_for
 from .memberships import person_named
 from .recommendation_sources import (
     clear_recommendations,
@@ -70,17 +71,11 @@ def store_extraction(pack: Pack, extraction: dict) -> Pack:
         return pack  # the officer threw it away while the worker was reading it
 
     meeting_data = extraction.get("meeting") or {}
-    committee_name = (meeting_data.get("committee") or "").strip()
-    meeting_date = parse_date(meeting_data.get("date"))
-    if not committee_name or not meeting_date:
-        raise ExtractionIncomplete(
-            "The panel's name or the meeting date could not be read from the pack, so it cannot be "
-            "filed under a meeting. Check that the agenda front sheet is included."
-        )
-
+    try:  # the officer's choice of panel and meeting, else what the pack says
+        committee, meeting = meeting_for(pack, meeting_data)
+    except NotFiled as exc:
+        raise ExtractionIncomplete(str(exc)) from exc
     clear_stored_rows(pack)
-    committee = committee_named(committee_name)
-    meeting, _ = Meeting.objects.get_or_create(committee=committee, date=meeting_date)
     fill_blanks(
         meeting, time=parse_time(meeting_data.get("time")), venue=meeting_data.get("venue") or ""
     )
@@ -159,6 +154,7 @@ def store_agenda(pack, meeting, items) -> dict[int, AgendaItem]:
                 last_page=last,
                 exempt=bool(item.get("exempt")),
                 pdf_page=item.get("page"),
+                papers_pdf_page=(item.get("pdf_pages") or [None])[0],
             )
         )
     unique = {row.number: row for row in rows}  # a number printed twice keeps its last reading

@@ -90,7 +90,9 @@ def sha256_of_file(handle) -> str:
     return digest.hexdigest()
 
 
-def receive_pack(upload, *, filename: str, user=None, enqueue: bool = True) -> Pack:
+def receive_pack(
+    upload, *, filename: str, user=None, enqueue: bool = True, committee=None, date=None
+) -> Pack:
     """Check and store an uploaded file, then queue its ingestion once the row is committed.
 
     `upload` is any binary file object (a Django UploadedFile or an open file).
@@ -113,6 +115,8 @@ def receive_pack(upload, *, filename: str, user=None, enqueue: bool = True) -> P
                 sha256=digest,
                 size_bytes=size,
                 uploaded_by=user,
+                filed_committee=committee,  # the officer's choice, if any (services/filing.py)
+                filed_date=date,
             )
             pack.file.save(f"{digest[:16]}.pdf", File(upload), save=False)
             pack.save()
@@ -157,7 +161,10 @@ def ingest_pack(pack_id: int) -> Pack:
         pack = store_extraction(pack, extraction)
         Pack.objects.filter(pk=pack_id).update(extracted_at=timezone.now())
         draw_pages(pack)  # pictures drawn once here, under limits; never in a request
-    except (PdfError, ExtractionIncomplete) as exc:
+    except ExtractionIncomplete as exc:  # read, but not filed: kept for the officer to file
+        Pack.objects.filter(pk=pack_id).update(extraction=extraction)
+        return fail_pack(pack_id, str(exc))
+    except PdfError as exc:
         return fail_pack(pack_id, str(exc))
     except Exception:
         log.exception("ingesting pack %s failed", pack_id)

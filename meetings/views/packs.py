@@ -12,6 +12,7 @@ from meetings.selectors.pages import current_pack_for, exempt_pages
 from meetings.services import packs as pack_services
 from meetings.services.page_images import page_png_path, placeholder_png
 from meetings.services.review import NotEditable, save_review_edit
+from meetings.views.filing import filing_form
 from scrutiny.access import Can, can_see_page, public, requires
 
 
@@ -28,8 +29,11 @@ def pack_upload(request):
     form = PackUploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
+        committee, date = form.chosen()
         try:
-            pack = pack_services.receive_pack(upload, filename=upload.name, user=request.user)
+            pack = pack_services.receive_pack(
+                upload, filename=upload.name, user=request.user, committee=committee, date=date
+            )
         except pack_services.DuplicatePack as exc:
             messages.warning(request, str(exc))
             return redirect(exc.existing)
@@ -46,8 +50,11 @@ def pack_upload(request):
 @requires(Can.UPLOAD_PACKS)
 def pack_detail(request, pk):
     pack = get_object_or_404(Pack.objects.select_related("meeting__committee", "replaces"), pk=pk)
+    filing = {"filing_form": filing_form(pack)} if pack.extraction else {}
     return render(
-        request, "meetings/pack_detail.html", {"pack": pack, **review.review_context(pack)}
+        request,
+        "meetings/pack_detail.html",
+        {"pack": pack, **review.review_context(pack), **filing},
     )
 
 

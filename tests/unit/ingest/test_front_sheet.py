@@ -1,3 +1,4 @@
+import pytest
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas
 
@@ -285,3 +286,29 @@ def test_title_lines_above_the_panel_name_are_not_part_of_it():
     meeting, _ = parse_front_sheet([page])
     assert meeting["committee"] == "Children and Families Scrutiny Panel"
     assert meeting["members"] == [{"name": "Councillor P Baillie", "role": "Chair"}]
+
+
+# --- other layouts (issue 13) ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("agenda", "venue"),
+    [
+        (
+            "Place Scrutiny Committee\nTuesday, 5th March, 2024 at 6.00 pm\nCommittee Room 2, Town Hall\n"
+            "AGENDA\n1 APOLOGIES\n2 DECLARATIONS OF INTEREST\nMembers are asked to declare any interests.",
+            "Committee Room 2, Town Hall",
+        ),
+        (
+            "Housing Overview and Scrutiny Panel\nThursday, 7 November 2024\n10.00 am\n"
+            "Online via Microsoft Teams\nAgenda\n1 Apologies for Absence\n2 Membership\n"
+            "Members are asked to note any changes.",
+            "Online via Microsoft Teams",
+        ),
+    ],
+)
+def test_an_agenda_headed_with_panel_date_and_place_is_not_a_front_sheet(agenda, venue):
+    meeting, warnings = parse_front_sheet([make_page(agenda, number=1)])
+    assert meeting["members"] == [] and meeting["venue"] == venue
+    assert meeting["date"] and meeting["committee"]
+    assert any(w["page"] == 1 and "no front sheet" in w["message"] for w in warnings)

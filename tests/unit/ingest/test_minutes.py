@@ -1,3 +1,5 @@
+import pytest
+
 from meetings.ingest.minutes import HEADER, parse_minutes, people
 from tests.unit.ingest.conftest import make_page
 
@@ -206,3 +208,186 @@ def test_other_councils_word_the_heading_differently():
     assert not HEADER.search(
         "RESOLVED that the minutes of the meeting held on 22 July 2021 be approved"
     )
+
+
+# --- other layouts (issue 13): each excerpt with two paraphrases ---------------------------
+
+
+def minutes_of(body: str, heading="MINUTES OF THE MEETING HELD ON TUESDAY, 8 NOVEMBER 2022"):
+    [meeting], _ = parse_minutes(
+        [make_page(f"{heading}\nPresent: Councillors A and B\n{body}", number=3)]
+    )
+    return meeting
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "17.\nMINUTES OF THE PREVIOUS MEETING\nRESOLVED that the minutes be approved.\n18.\n"
+        "HOUSING REPAIRS\nThe Panel considered the report.\nRESOLVED that a note be circulated.",
+        "17\nMinutes of the Previous Meeting\nRESOLVED that the minutes be approved.\n18\n"
+        "Housing Repairs\nThe Panel considered the report.\nRESOLVED that a note be circulated.",
+    ],
+)
+def test_a_minute_number_alone_on_its_line_with_the_title_below(body):
+    items = minutes_of(body)["items"]
+    assert [(i["number"], i["title"].upper()) for i in items] == [
+        (17, "MINUTES OF THE PREVIOUS MEETING"),
+        (18, "HOUSING REPAIRS"),
+    ]
+    assert items[1]["resolutions"] == ["that a note be circulated."]
+
+
+@pytest.mark.parametrize(
+    ("body", "titles"),
+    [
+        (
+            "41. SCHOOL ATTENDANCE The Panel considered the report of the Head of Education.\n"
+            "RESOLVED that the attendance figures be circulated.\n"
+            "42. HOME TO SCHOOL TRANSPORT - REVIEW Members asked about the cost of the service.\n"
+            "RESOLVED that the review returns in March.",
+            ["SCHOOL ATTENDANCE", "HOME TO SCHOOL TRANSPORT - REVIEW"],
+        ),
+        (
+            "41. AIR QUALITY (NO2) Officers presented the monitoring results for the year.\n"
+            "RESOLVED that the results be published.\n"
+            "42. MINUTES OF THE LAST MEETING RESOLVED that the minutes be approved.",
+            ["AIR QUALITY (NO2)", "MINUTES OF THE LAST MEETING"],
+        ),
+    ],
+)
+def test_a_heading_run_into_the_first_sentence_of_its_discussion(body, titles):
+    items = minutes_of(body)["items"]
+    # the next minute is not swallowed, and its resolution stays with it
+    assert [i["title"] for i in items] == titles
+    assert len(items[0]["resolutions"]) == 1 and len(items[1]["resolutions"]) == 1
+    assert not items[0]["text"].isupper() and items[0]["text"].split()[0] in ("The", "Officers")
+
+
+def test_a_numbered_sentence_is_not_a_run_in_heading():
+    items = minutes_of(
+        "5. HOUSING\nThe Panel noted:\n6. NHS England had said that funding was agreed."
+    )["items"]
+    assert [i["number"] for i in items] == [5]
+
+
+@pytest.mark.parametrize(
+    ("heading", "date"),
+    [
+        (
+            "Minutes of a meeting of the Place Scrutiny Committee held at\n"
+            "Committee Room 2, Town Hall on Tuesday 8 November 2022",
+            "2022-11-08",
+        ),
+        (
+            "MINUTES OF THE MEETING OF THE HOUSING PANEL HELD ON\nTHURSDAY, 3RD MARCH, 2022",
+            "2022-03-03",
+        ),
+    ],
+)
+def test_a_minutes_heading_wrapped_over_two_lines(heading, date):
+    meeting = minutes_of("12. APOLOGIES\nThere were none.", heading=heading)
+    assert meeting["meeting_date"] == date
+    assert [i["number"] for i in meeting["items"]] == [12]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "51. SCRUTINY RECOMMENDATIONS TRACKER The Panel",  # reads as a title-case heading
+        "51. SCRUTINY RECOMMENDATIONS TRACKER Members",
+    ],
+)
+def test_a_run_in_heading_wrapped_after_the_first_words_of_its_sentence(line):
+    items = minutes_of(f"{line}\nnoted the progress against the recommendations.")["items"]
+    assert items[0]["title"] == "SCRUTINY RECOMMENDATIONS TRACKER"
+    assert items[0]["text"].endswith("noted the progress against the recommendations.")
+
+
+def test_a_wrapped_heading_run_into_its_sentence_on_the_second_line():
+    items = minutes_of(
+        "49. PERFORMANCE MONITORING - KEY INDICATORS TO\nDECEMBER The Panel considered the report."
+    )["items"]
+    assert items[0]["title"] == "PERFORMANCE MONITORING - KEY INDICATORS TO DECEMBER"
+    assert items[0]["text"] == "The Panel considered the report."
+
+
+ATTENDANCE = [
+    (  # the label above one line of names
+        "Present:\nCllr Okafor (Chair), Cllr Yardley, Cllr Quayle\nApologies:\nCllr Varga",
+        ["Councillor Okafor (Chair)", "Councillor Yardley", "Councillor Quayle"],
+        ["Councillor Varga"],
+    ),
+    (  # names with titles, one a line
+        "Present:\nCouncillor Okafor (Chair)\nCouncillor Yardley (Vice-Chair)\nMrs J Quayle\n"
+        "Apologies:\nCouncillor Varga, Councillor Greaves",
+        ["Councillor Okafor (Chair)", "Councillor Yardley (Vice-Chair)", "Mrs J Quayle"],
+        ["Councillor Varga", "Councillor Greaves"],
+    ),
+    (  # apologies as a sentence
+        "Present: Councillors Okafor (Chair), Yardley and Quayle\n"
+        "Apologies were received from Councillors Varga and Greaves.",
+        ["Councillor Okafor (Chair)", "Councillor Yardley", "Councillor Quayle"],
+        ["Councillor Varga", "Councillor Greaves"],
+    ),
+    (  # the same, worded otherwise
+        "Present: Councillors Okafor (Chair), Yardley and Quayle\n"
+        "Apologies for absence were submitted by Councillor Varga and Councillor Greaves.",
+        ["Councillor Okafor (Chair)", "Councillor Yardley", "Councillor Quayle"],
+        ["Councillor Varga", "Councillor Greaves"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("printed", "present", "apologies"), ATTENDANCE)
+def test_present_and_apologies_in_other_layouts(printed, present, apologies):
+    [meeting], _ = parse_minutes(
+        [
+            make_page(
+                f"MINUTES OF THE MEETING HELD ON 8 NOVEMBER 2022\n{printed}\n12. APOLOGIES\nNoted.",
+                number=3,
+            )
+        ]
+    )
+    assert (meeting["present"], meeting["apologies"]) == (present, apologies)
+    assert [i["number"] for i in meeting["items"]] == [12]
+
+
+@pytest.mark.parametrize(
+    ("heading", "date"),
+    [
+        (
+            "MINUTES OF THE CHILDREN AND FAMILIES SCRUTINY PANEL HELD ON 7 FEBRUARY 2019",
+            "2019-02-07",
+        ),
+        (
+            "Minutes of the meeting of the Health Panel held remotely on Tuesday 9 March 2021",
+            "2021-03-09",
+        ),
+        ("MINUTES\nPlace Scrutiny Committee\nThursday, 14 October 2021", "2021-10-14"),
+    ],
+)
+def test_minutes_headings_worded_otherwise(heading, date):
+    meeting = minutes_of("12. APOLOGIES\nThere were none.", heading=heading)
+    assert meeting["meeting_date"] == date
+    assert [i["number"] for i in meeting["items"]] == [12]
+
+
+@pytest.mark.parametrize(
+    "resolved",
+    [
+        "RESOLVED: (i) that the figures be circulated; (ii) that the service returns in\n"
+        "March; (iii) that a briefing note be sent.",
+        "Resolved: 1) That the figures be circulated. 2) That the service returns in March.\n"
+        "3) That a briefing note be sent.",
+    ],
+)
+def test_numbered_resolutions_run_on_in_one_paragraph(resolved):
+    items = minutes_of(f"12. HOUSING REPAIRS\nThe Panel considered the report.\n{resolved}")[
+        "items"
+    ]
+    assert [r.lower().rstrip(";.") for r in items[0]["resolutions"]] == [
+        "that the figures be circulated",
+        "that the service returns in march",
+        "that a briefing note be sent",
+    ]
