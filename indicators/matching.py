@@ -663,8 +663,30 @@ def unit_in_words(name: str) -> str | None:
     return next((unit for unit, words in UNIT_WORDS if words.search(name or "")), None)
 
 
+READABLE = {
+    "zcla": "children in care",
+    "zcin": "children in need",
+    "zcpp": "child protection",
+    "zcf": "children and families",
+    "zifa": "IFA",
+    "zuasc": "UASC",
+    "zs47": "section 47",
+    "zs20": "section 20",
+    "zeh": "early help",
+    "zleaver": "care leavers",
+    "zcwd": "disabled children",
+    "zfrontdoor": "front door",
+    "zrereferral": "re-referrals",
+    "zbla": "becoming looked after",
+    "ztimely": "in timescale",
+    "zuptodate": "up to date",
+    "zeet": "EET",
+    "zneet": "NEET",
+}
+
+
 def plain(words) -> list[str]:
-    return sorted(w[1:] if w.startswith("z") else w for w in words)
+    return sorted(READABLE.get(w, w[1:] if w.startswith("z") else w) for w in words)
 
 
 def differences(a: Measure, b: Measure) -> str:
