@@ -97,6 +97,7 @@ PHRASES: list[tuple[str, str]] = [
     (r"children with (?:a )?disabilit(?:y|ies)|disabled children", " zcwd "),
     (r"multi agency safeguarding hub|front door", " zfrontdoor "),
     (r"re ?referr(?:als?|ed|ing)|repeat referrals?", " zrereferral "),
+    (r"(?:for )?(?:a )?second or (?:a )?subsequent(?: time)?|repeat|subsequent", " zrepeat "),
     (r"becoming looked after|became looked after|entering care|came into care", " zbla "),
     # when it is counted: a snapshot at the end of the period, or over the month
     (
@@ -288,16 +289,18 @@ SUBGROUPS = frozenset(
         "area",
         "distance",
         "emergency",
-        "strategy",
-        "conference",
-        "icpc",
-        "rcpc",
+        "zrepeat",
     ]
 )
 # zfrontdoor is not a sub-group of contacts: "Number of contacts" and "Number of contacts to
 # front door" are the same count. It is listed so that it separates *other* things (a referral to
 # MASH vs a referral); `compare()` lets it through as a suggestion when it is the only difference.
 SOFT_SUBGROUPS = frozenset({"zfrontdoor"})
+
+# Words that tell little about what is measured: they weigh less in a suggestion's score.
+LIGHT = frozenset(
+    {"completed", "delivered", "undertaken", "issued", "zcf", "type", "statutory", "dated", "new"}
+)
 
 # The thing counted. Two measures counting different things are different measures.
 THINGS = frozenset(
@@ -497,6 +500,8 @@ def numbers_in(text: str) -> tuple[set[tuple[str, float | str]], str]:
         else:
             found.add(("duration", days))
             found.add(("clock", "month" if clock == "year" else clock))
+            if clock in ("working", "day"):
+                found.add(("days_printed", float(value)))  # "45 days" is often 45 working days
         return " "
 
     text = DURATION.sub(duration, text)
@@ -558,7 +563,7 @@ def describe(name: str, unit: str = "", acronyms: dict[str, str] | None = None) 
 
 
 def weight(word: str) -> float:
-    if word in SOFT_SUBGROUPS:
+    if word in SOFT_SUBGROUPS or word in LIGHT:
         return 0.5
     if word.startswith("z"):
         return 2.0
@@ -582,8 +587,16 @@ ONE_SIDED_SUBGROUP = {"age", "at_least", "longer"}
 def number_conflict(a: Measure, b: Measure) -> tuple[str | None, bool]:
     """(why they disagree, whether both state the same numbers)."""
     da, db = a.dimensions(), b.dimensions()
+    loose = False
     for kind in da.keys() & db.keys():
-        if kind == "clock":
+        if kind in ("clock", "days_printed"):
+            continue
+        if (
+            kind == "duration"
+            and da.get("days_printed", set()) & db.get("days_printed", set())
+            and not any(close(x, y) for x in da[kind] for y in db[kind])
+        ):
+            loose = True  # "within 45 days" and "within 45 working days": an officer decides
             continue
         if kind in ("duration", "longer"):
             if not any(close(x, y) for x in da[kind] for y in db[kind]):
@@ -600,9 +613,15 @@ def number_conflict(a: Measure, b: Measure) -> tuple[str | None, bool]:
             )
     for kind in (da.keys() ^ db.keys()) & ONE_SIDED_SUBGROUP:
         values = da.get(kind) or db.get(kind)
+        other = db if kind in da else da
+        if kind == "longer" and any(close(x, y) for x in values for y in other.get("duration", ())):
+            # "for at least 12 months" and "in the last 12 months": the same year, worded twice
+            loose = True
+            continue
         return f"only one is limited to {kind.replace('_', ' ')} {describe_numbers(values)}", False
-    agree = {k: v for k, v in da.items() if k != "clock"} == {
-        k: v for k, v in db.items() if k != "clock"
+    ignored = ("clock", "days_printed")
+    agree = not loose and {k: v for k, v in da.items() if k not in ignored} == {
+        k: v for k, v in db.items() if k not in ignored
     }
     if "clock" in da and "clock" in db and not da["clock"] & db["clock"]:
         agree = False  # 20 working days and 28 days: equal in length, not certainly the same rule
@@ -620,7 +639,7 @@ def describe_numbers(values) -> str:
     )
 
 
-def compare(a: Measure, b: Measure, suggest_at: float = 0.5) -> Match:
+def compare(a: Measure, b: Measure, suggest_at: float = 0.45) -> Match:
     if a.unit != b.unit:
         return Match(Verdict.DIFFERENT, 0.0, f"units differ ({a.unit or '?'} vs {b.unit or '?'})")
     conflict, numbers_agree = number_conflict(a, b)

@@ -92,10 +92,6 @@ def series_for(pack, committee, item) -> Indicator:
     found = same_unit.filter(aliases__key=key).first()
     acronyms = acronyms_for(pack, committee)
     me = matching.describe(name, unit, acronyms)
-    if found is None and item.get("ref"):
-        coded = same_unit.filter(code__iexact=item["ref"]).first()
-        if coded and best_match(me, coded, acronyms).verdict != matching.Verdict.DIFFERENT:
-            found = coded
     if found is not None:
         fill_section(found, item)
         return found
@@ -103,7 +99,7 @@ def series_for(pack, committee, item) -> Indicator:
     periods = {v.get("period"): v.get("value") for v in item.get("values") or []}
     certain, maybe = [], []
     for candidate in candidates(committee, unit, key, pack, periods):
-        result = best_match(me, candidate, acronyms)
+        result = same_code(item, candidate, best_match(me, candidate, acronyms))
         if result.verdict == matching.Verdict.SAME:
             certain.append((candidate, result))
         elif result.verdict == matching.Verdict.MAYBE:
@@ -170,6 +166,21 @@ def candidates(committee, unit, key, pack, periods):
         if printed is not None and not same_figures(printed, periods):
             continue
         yield indicator
+
+
+def same_code(item, candidate, result: matching.Match) -> matching.Match:
+    """The pack's own reference (M1, CP6B) and a close wording together are certain."""
+    ref = (item.get("ref") or "").strip().lower()
+    if (
+        ref
+        and candidate.code.lower() == ref
+        and result.verdict == matching.Verdict.MAYBE
+        and result.score >= 0.75
+    ):
+        return matching.Match(
+            matching.Verdict.SAME, 1.0, f"the same reference {item['ref']} and a close wording"
+        )
+    return result
 
 
 def same_figures(stored: dict, printed: dict) -> bool:

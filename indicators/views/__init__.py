@@ -72,7 +72,10 @@ def export(request, panel):
     fmt = request.GET.get("_export", "csv")
     if not TableExport.is_valid_format(fmt):
         fmt = "csv"
-    _, table, _ = dashboard_table(request, committee)
+    _, table, rows = dashboard_table(request, committee)
+    if table.stale_rows:  # an export carries every row, those the latest pack dropped too
+        table = DashboardTable(rows + table.stale_rows)
+        RequestConfig(request, paginate=False).configure(table)
     exporter = TableExport(fmt, table, exclude_columns=())
     return exporter.response(f"{committee.slug}-indicators.{fmt}")
 

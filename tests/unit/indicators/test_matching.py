@@ -73,6 +73,35 @@ SAME = [
 ]
 
 OFFERED = [
+    (
+        "% of single assessments completed within 45 days",
+        "Percentage of C&F assessments completed within 45 working days",
+        "percent",
+    ),
+    (
+        "Timeliness of assessments (45 days)",
+        "Percentage of C&F assessments completed within 45 working days",
+        "percent",
+    ),
+    (
+        "Percentage of ICPCs held within 15 working days of strategy discussion",
+        "ICPC timeliness",
+        "percent",
+    ),
+    ("% of LAC with up-to-date PEP", "Percentage of children in care with a PEP", "percent"),
+    (
+        "Percentage of CLA with a health assessment in the last 12 months",
+        "Percentage of children in care for at least 12 months for whom health assessments up to date.",
+        "percent",
+    ),
+    ("CP visits in timescale", "CP Visiting within ten working days", "percent"),
+    ("Number of S47s", "Number of Section 47 enquiries", "count"),
+    ("Number of UASC", "Number of unaccompanied asylum seeking children (UASC) in care", "count"),
+    (
+        "Proportion of children becoming subject to a CP plan for a second or subsequent time",
+        "% of children subject to a repeat CP plan",
+        "percent",
+    ),
     ("Percentage of re-referrals within 12 months", "Percentage of child re-referrals", "percent"),
     ("Number of contacts", "Number of contacts to front door", "count"),
     ("Number of contacts", "Contacts into the MASH", "count"),
@@ -114,6 +143,18 @@ OFFERED = [
 
 # Same unit, similar words, different measures: never joined.
 NEVER = [
+    ("Number of CP plans", "Number of repeat CP plans", "count"),
+    (
+        "Percentage of assessments within 45 working days",
+        "Percentage of assessments within 10 days",
+        "percent",
+    ),
+    (
+        "EHCPs issued within 20 weeks excluding exceptions",
+        "EHCPs issued within 20 weeks",
+        "percent",
+    ),
+    ("ICPCs within 15 working days", "RCPCs within 15 working days", "percent"),
     # different working-day limits
     (
         "Percentage of children subject to Child Protection Plan for whom a visit has taken place within last 4 weeks (20 Working Days)",
@@ -183,6 +224,7 @@ NEVER = [
 
 # Possibly the same, never certainly: an officer decides.
 NOT_CERTAIN = [
+    ("Assessments within 45 days", "Assessments within 45 working days", "percent"),
     ("Health assessments within 20 working days", "Health assessments within 28 days", "percent"),
     ("Percentage of re-referrals within 12 months", "Percentage of re-referrals", "percent"),
     ("Number of contacts", "Number of contacts to front door", "count"),
