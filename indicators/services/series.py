@@ -235,8 +235,10 @@ def not_yet_stored(pack, indicator, observations):
 
 
 def forget_pack(pack):
-    """Before a pack's rows are removed: its automatic joins go, and wordings only it printed."""
-    for join in SeriesJoin.objects.filter(pack=pack, how=SeriesJoin.How.AUTO):
+    """Before a pack's rows are removed: its automatic joins go, and wordings only it printed.
+    A join an officer split stays in the history (and the split is remembered)."""
+    joins = SeriesJoin.objects.filter(pack=pack, how=SeriesJoin.How.AUTO, split_at=None)
+    for join in joins.select_related("series"):
         still_printed = set(
             normalised(n)
             for n in Observation.objects.filter(indicator=join.series_id)

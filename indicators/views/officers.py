@@ -116,6 +116,7 @@ def series_to_check(request, panel):
         "joins": joins,
         "only": only,
         "next": request.get_full_path(),
+        "acronyms": committee.acronyms.all(),
     }
     return render(request, "indicators/series_to_check.html", context)
 

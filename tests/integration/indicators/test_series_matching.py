@@ -173,3 +173,33 @@ def test_a_join_putting_two_values_of_one_period_from_one_pack_together_is_refus
     b = series("Number of CLA at the end of the month who are UASC")
     with pytest.raises(CannotMerge, match="same pack"):
         merge_indicators(a, b)
+
+
+def test_an_automatic_join_can_be_split_and_is_never_made_again(both_packs, read_packs):
+    cf = series("Percentage of C&F assessments completed within 45 working days")
+    join = SeriesJoin.objects.get(series=cf, how=SeriesJoin.How.AUTO)
+    alone = split_series(join)
+    assert alone.name == "Percentage of C&F assessments completed in 45 working days"
+    assert list(alone.observations.values_list("period", flat=True)) == ["2023-01", "2023-02"]
+    assert not cf.observations.filter(period__startswith="2023").exists()
+    assert not cf.aliases.filter(name=alone.name).exists()
+    # The 2023 pack read again: the split stands (the officer said they differ).
+    again = copy.deepcopy(read_packs["2023-03-30"])
+    again["warnings"].append({"page": 1, "message": "read again"})
+    store_extraction(both_packs[1], again)
+    cf.refresh_from_db()
+    assert not cf.observations.filter(period__startswith="2023").exists()
+    assert not SeriesSuggestion.objects.filter(candidate=cf).exists()
+
+
+def test_discarding_a_draft_undoes_the_joins_its_reading_made(read_packs):
+    from meetings.services.packs import discard_pack
+
+    publish_pack(store(read_packs["2022-03-31"]))
+    draft = store(read_packs["2023-03-30"])
+    cf = series("Percentage of C&F assessments completed within 45 working days")
+    assert cf.aliases.count() == 2 and SeriesJoin.objects.filter(pack=draft).exists()
+    discard_pack(draft)
+    assert list(cf.aliases.values_list("name", flat=True)) == [cf.name]
+    assert not SeriesJoin.objects.filter(series=cf).exists()
+    assert not SeriesSuggestion.objects.exists()
