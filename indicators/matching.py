@@ -418,6 +418,7 @@ class Match:
     verdict: Verdict
     score: float
     reason: str
+    hard: bool = False  # a defining difference (unit, number, sub-group, thing counted)
 
 
 # --- describing one printed name ------------------------------------------------------------
@@ -554,6 +555,8 @@ def describe(name: str, unit: str = "", acronyms: dict[str, str] | None = None) 
     words -= STOPWORDS
     if any(kind == "duration" for kind, _ in numbers):
         words.discard("ztimely")  # "within 6 weeks" says what "within timescale" means
+    if unit == "rate" and ("per", 10000) in numbers:
+        unit = "rate_per_10k"  # "Rate of CLA per 10,000" read as a rate of unstated base
     return Measure(
         name=name, unit=unit or "", concepts=frozenset(words), numbers=frozenset(numbers)
     )
@@ -639,22 +642,22 @@ def describe_numbers(values) -> str:
     )
 
 
+def hard_difference(reason: str) -> Match:
+    return Match(Verdict.DIFFERENT, 0.0, reason, hard=True)
+
+
 def compare(a: Measure, b: Measure, suggest_at: float = 0.45) -> Match:
     if a.unit != b.unit:
-        return Match(Verdict.DIFFERENT, 0.0, f"units differ ({a.unit or '?'} vs {b.unit or '?'})")
+        return hard_difference(f"units differ ({a.unit or '?'} vs {b.unit or '?'})")
     conflict, numbers_agree = number_conflict(a, b)
     if conflict:
-        return Match(Verdict.DIFFERENT, 0.0, conflict)
+        return hard_difference(conflict)
     only = a.concepts ^ b.concepts
     groups = (only & SUBGROUPS) - SOFT_SUBGROUPS
     if groups:
-        return Match(
-            Verdict.DIFFERENT, 0.0, "one is a sub-group: " + ", ".join(sorted(plain(groups)))
-        )
+        return hard_difference("one is a sub-group: " + ", ".join(sorted(plain(groups))))
     if a.things and b.things and not a.things & b.things:
-        return Match(
-            Verdict.DIFFERENT,
-            0.0,
+        return hard_difference(
             f"counts different things ({', '.join(plain(a.things))} vs {', '.join(plain(b.things))})",
         )
     score = similarity(a.concepts, b.concepts)

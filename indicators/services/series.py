@@ -99,7 +99,8 @@ def series_for(pack, committee, item) -> Indicator:
     periods = {v.get("period"): v.get("value") for v in item.get("values") or []}
     certain, maybe = [], []
     for candidate in candidates(committee, unit, key, pack, periods):
-        result = same_code(item, candidate, best_match(me, candidate, acronyms))
+        described = described_for(pack)
+        result = same_code(item, candidate, best_match(me, candidate, acronyms, described))
         if result.verdict == matching.Verdict.SAME:
             certain.append((candidate, result))
         elif result.verdict == matching.Verdict.MAYBE:
@@ -152,7 +153,7 @@ def candidates(committee, unit, key, pack, periods):
     ):
         declined.add(b if a == key else a)
     series = (
-        Indicator.objects.filter(committee=committee, unit=unit)
+        Indicator.objects.filter(committee=committee, unit__in=compatible_units(unit))
         .exclude(aliases__key__in=declined)
         .prefetch_related("aliases")
     )
@@ -166,6 +167,15 @@ def candidates(committee, unit, key, pack, periods):
         if printed is not None and not same_figures(printed, periods):
             continue
         yield indicator
+
+
+def described_for(pack) -> dict:
+    """Wordings described once per pack read (a panel of 200 series compares each once)."""
+    if pack is None:
+        return {}
+    if not hasattr(pack, "_series_described"):
+        pack._series_described = {}
+    return pack._series_described
 
 
 def same_code(item, candidate, result: matching.Match) -> matching.Match:
@@ -183,17 +193,35 @@ def same_code(item, candidate, result: matching.Match) -> matching.Match:
     return result
 
 
+def compatible_units(unit) -> set[str]:
+    """A rate of unstated base may be the rate per 10,000 its name states; `matching` decides."""
+    rates = {Unit.RATE, Unit.RATE_PER_10K}
+    return rates if unit in rates else {unit}
+
+
+def same_units(a: Indicator, b: Indicator) -> bool:
+    if a.unit == b.unit:
+        return True
+    if {a.unit, b.unit} != {Unit.RATE, Unit.RATE_PER_10K}:
+        return False
+    return matching.describe(a.name, a.unit).unit == matching.describe(b.name, b.unit).unit
+
+
 def same_figures(stored: dict, printed: dict) -> bool:
     shared = stored.keys() & printed.keys()
     return bool(shared) and all(stored[p] == printed[p] for p in shared)
 
 
-def best_match(me: matching.Measure, indicator, acronyms) -> matching.Match:
+def best_match(me: matching.Measure, indicator, acronyms, described=None) -> matching.Match:
     best = matching.Match(matching.Verdict.DIFFERENT, 0.0, "no wording")
     order = {matching.Verdict.SAME: 2, matching.Verdict.MAYBE: 1, matching.Verdict.DIFFERENT: 0}
+    described = {} if described is None else described
     for alias in indicator.aliases.all():
-        result = matching.compare(me, matching.describe(alias.name, indicator.unit, acronyms))
-        if result.verdict == matching.Verdict.DIFFERENT and result.score == 0.0:
+        wording = (alias.name, indicator.unit)
+        if wording not in described:
+            described[wording] = matching.describe(alias.name, indicator.unit, acronyms)
+        result = matching.compare(me, described[wording])
+        if result.hard:
             return result  # a defining difference with any wording of the series rules it out
         if (order[result.verdict], result.score) > (order[best.verdict], best.score):
             best = result
@@ -307,7 +335,7 @@ def merge_indicators(keep: Indicator, absorb: Indicator, *, user=None, how=None)
         raise CannotMerge("An indicator cannot be merged with itself.")
     if keep.committee_id != absorb.committee_id:
         raise CannotMerge("Indicators of different panels cannot be merged.")
-    if keep.unit != absorb.unit:
+    if not same_units(keep, absorb):
         raise CannotMerge(
             f"“{keep.name}” is a {keep.get_unit_display().lower()} and “{absorb.name}” a "
             f"{absorb.get_unit_display().lower()}: series in different units are never joined."

@@ -327,3 +327,32 @@ def test_priority_areas_worded_differently_are_one():
         "Right Service, Right Time"
     )
     assert section_key("Robust Corporate Parenting") != section_key("Right Service, Right Time")
+
+
+def test_a_rate_read_without_its_base_is_the_rate_per_10000_its_name_states():
+    assert (
+        match(
+            "Rate of CLA per 10,000 under 18 population",
+            "rate",
+            "CLA per 10,000 children",
+            "rate_per_10k",
+        ).verdict
+        == Verdict.SAME
+    )
+    assert (
+        match("Rate of CLA", "rate", "CLA per 10,000", "rate_per_10k").verdict == Verdict.DIFFERENT
+    )
+
+
+def test_one_wording_of_a_series_that_shares_nothing_does_not_hide_another_that_matches():
+    from indicators.matching import compare
+
+    unrelated = compare(
+        describe("Looked after total", "count"), describe("Number of contacts", "count")
+    )
+    assert unrelated.verdict == Verdict.DIFFERENT and not unrelated.hard
+    defining = compare(
+        describe("Visits within 10 working days", "percent"),
+        describe("Visits within 20 working days", "percent"),
+    )
+    assert defining.hard
