@@ -16,7 +16,9 @@ RAG_CHOICES = [
 
 class DashboardFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(method="search", label="Search")
-    section = django_filters.ChoiceFilter(label="Section", empty_label="All sections")
+    section = django_filters.ChoiceFilter(
+        label="Section", empty_label="All sections", method="in_section"
+    )
     rag = django_filters.ChoiceFilter(
         choices=RAG_CHOICES, method="computed", label="RAG", empty_label="Any status"
     )
@@ -39,6 +41,17 @@ class DashboardFilter(django_filters.FilterSet):
         return queryset.filter(
             Q(name__icontains=value) | Q(code__iexact=value) | Q(aliases__name__icontains=value)
         ).distinct()
+
+    def in_section(self, queryset, name, value):
+        """A section worded differently in another pack is the same section."""
+        from indicators.matching import section_key
+
+        wordings = {
+            s
+            for s in queryset.values_list("section", flat=True)
+            if section_key(s) == section_key(value)
+        }
+        return queryset.filter(section__in=wordings or {value})
 
     def computed(self, queryset, name, value):
         return queryset  # applied to the computed rows by selectors.filter_rows

@@ -6,6 +6,7 @@ revision; nothing is deleted, and pages show the latest published revision with 
 Benchmarks carry their own periods: an annual statistical-neighbour average is not a month.
 """
 
+from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils.text import slugify
@@ -151,6 +152,11 @@ class FromSource(models.Model):
     )
     pdf_page = models.PositiveIntegerField(null=True, blank=True)
     source = models.CharField(max_length=10, choices=Source.choices, default=Source.TABLE)
+    printed_as = models.CharField(
+        max_length=400,
+        blank=True,
+        help_text="The indicator's name as this source printed it (series keep every wording).",
+    )
 
     class Meta:
         abstract = True
@@ -240,3 +246,136 @@ class Commentary(Period, FromSource):
 
     def __str__(self):
         return f"{self.section} – {self.heading}"
+
+
+# --- one series per measure: what was joined, what an officer decided -----------------------
+
+
+class SeriesSuggestion(models.Model):
+    """Two series that may be one measure worded differently: an officer joins them or not."""
+
+    indicator = models.ForeignKey(
+        Indicator, on_delete=models.CASCADE, related_name="series_suggestions"
+    )
+    candidate = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="+")
+    score = models.FloatField()
+    reason = models.CharField(max_length=300, blank=True)
+    pack = models.ForeignKey(
+        "meetings.Pack", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-score", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["indicator", "candidate"], name="series_suggestion_once"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.indicator} ~ {self.candidate}"
+
+
+class SeriesDecision(models.Model):
+    """'Different measures', remembered by wording: no later pack suggests the pair again."""
+
+    committee = models.ForeignKey(
+        "meetings.Committee", on_delete=models.CASCADE, related_name="series_decisions"
+    )
+    key_a = models.CharField(max_length=400)
+    key_b = models.CharField(max_length=400)
+    name_a = models.CharField(max_length=400, blank=True)
+    name_b = models.CharField(max_length=400, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    decided_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-decided_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["committee", "key_a", "key_b"], name="series_decision_once"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.name_a} ≠ {self.name_b}"
+
+
+class SeriesJoin(models.Model):
+    """One join of two series (automatic or an officer's), kept so that it can be split again."""
+
+    class How(models.TextChoices):
+        AUTO = "auto", "Joined automatically (same measure, certain)"
+        OFFICER = "officer", "Joined by an officer"
+
+    committee = models.ForeignKey(
+        "meetings.Committee", on_delete=models.CASCADE, related_name="series_joins"
+    )
+    series = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="joins")
+    how = models.CharField(max_length=10, choices=How.choices)
+    reason = models.CharField(max_length=300, blank=True)
+    absorbed = models.JSONField(
+        default=dict, help_text="The joined series' own settings: name, code, unit, section …"
+    )
+    wordings = models.JSONField(default=list, help_text="The printed wordings it brought.")
+    moved = models.JSONField(default=dict, help_text="Row ids moved, by kind.")
+    pack = models.ForeignKey(
+        "meetings.Pack",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
+        help_text="For an automatic join: the pack whose reading joined it.",
+    )
+    joined_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    joined_at = models.DateTimeField(auto_now_add=True)
+    split_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    split_at = models.DateTimeField(null=True, blank=True)
+    split_into = models.ForeignKey(
+        Indicator, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-joined_at", "-id"]
+
+    def __str__(self):
+        return f"{self.absorbed.get('name')} → {self.series}"
+
+    @property
+    def is_split(self):
+        return self.split_at is not None
+
+
+class PanelAcronym(models.Model):
+    """What an acronym means for this panel, learned from its packs' glossaries and names."""
+
+    class Learned(models.TextChoices):
+        GLOSSARY = "glossary", "The pack's glossary"
+        NAME = "name", "An indicator's printed name"
+        OFFICER = "officer", "An officer"
+
+    committee = models.ForeignKey(
+        "meetings.Committee", on_delete=models.CASCADE, related_name="acronyms"
+    )
+    acronym = models.CharField(max_length=20)
+    expansion = models.CharField(max_length=200)
+    learned_from = models.CharField(max_length=10, choices=Learned.choices)
+    pack = models.ForeignKey(
+        "meetings.Pack", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["acronym"]
+        constraints = [
+            models.UniqueConstraint(fields=["committee", "acronym"], name="acronym_once_per_panel")
+        ]
+
+    def __str__(self):
+        return f"{self.acronym.upper()}: {self.expansion}"

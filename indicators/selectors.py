@@ -13,8 +13,17 @@ from dataclasses import dataclass, field
 from django.db.models import F, Max, Q, Window
 from django.db.models.functions import RowNumber
 
+from indicators import series_selectors
 from indicators import status as st
-from indicators.models import Benchmark, Commentary, Indicator, Observation, PeriodType, Target
+from indicators.models import (
+    Benchmark,
+    Commentary,
+    Indicator,
+    Observation,
+    PeriodType,
+    SeriesSuggestion,
+    Target,
+)
 from indicators.periods import period_label
 from meetings.models import GlossaryTerm, Meeting, Pack
 from meetings.services.text_match import normalised
@@ -59,6 +68,7 @@ class Row:
     target: float | None = None
     benchmarks: dict = field(default_factory=dict)
     last_meeting: datetime.date | None = None
+    stale: bool = False  # not reported in the panel's latest pack: shown apart, not counted
 
     def __repr__(self):
         return f"Row({self.indicator.name!r})"
@@ -114,6 +124,11 @@ class Row:
         )
 
     @property
+    def last_reported(self) -> str:
+        """'last reported Feb 2022': the period of its latest value."""
+        return f"last reported {self.period}" if self.latest else "never reported"
+
+    @property
     def changed_since_last_meeting(self):
         return bool(
             self.latest and self.last_meeting and self.latest.reported_on == self.last_meeting
@@ -140,9 +155,66 @@ def dashboard_rows(committee, indicators=None) -> list[Row]:
     ):
         rows[bench.indicator_id].benchmarks[bench.kind] = bench
     last_meeting = last_published_meeting(committee)
+    latest_pack, reported = reported_in_latest_pack(committee, ids)
+    names = section_names(committee)
     for row in rows.values():
         row.last_meeting = last_meeting
-    return [rows[i.pk] for i in indicators if rows[i.pk].latest is not None]
+        row.stale = latest_pack is not None and row.indicator.pk not in reported
+        # One priority area worded differently in two packs is one section (in memory only).
+        row.indicator.section = names.get(row.indicator.section, row.indicator.section)
+    found = [rows[i.pk] for i in indicators if rows[i.pk].latest is not None]
+    return sorted(found, key=lambda r: (r.section_key, r.indicator.name))
+
+
+def split_stale(rows: list[Row]) -> tuple[list[Row], list[Row]]:
+    """(rows reported in the latest pack, rows it no longer reports)."""
+    return [r for r in rows if not r.stale], [r for r in rows if r.stale]
+
+
+def reported_in_latest_pack(committee, ids) -> tuple[datetime.date | None, set[int]]:
+    """The date of the panel's latest published pack with figures, and which indicators have a
+    value reported then or since (an import after it counts as current too)."""
+    latest = (
+        Observation.objects.filter(
+            indicator__committee=committee, pack__status=Pack.Status.PUBLISHED
+        )
+        .aggregate(last=Max("reported_on"))
+        .get("last")
+    )
+    if latest is None:
+        return None, set()
+    current = published_observations().filter(
+        Q(reported_on__gte=latest) | Q(pack=None, reported_on=None), indicator_id__in=ids
+    )
+    return latest, set(current.values_list("indicator_id", flat=True).distinct())
+
+
+def section_names(committee) -> dict[str, str]:
+    """Every printed wording of a section → the one wording shown: the latest pack's."""
+    from indicators.matching import section_key
+
+    last_used = (
+        Indicator.objects.filter(committee=committee)
+        .exclude(section="")
+        .values_list("section")
+        .annotate(last=Max("observations__reported_on"))
+        .values_list("section", "last")
+    )
+    by_key: dict[str, list[tuple[datetime.date, str]]] = defaultdict(list)
+    for wording, last in last_used:
+        by_key[section_key(wording)].append((last or datetime.date.min, wording))
+    names = {}
+    for wordings in by_key.values():
+        shown = max(wordings)[1]
+        for _, wording in wordings:
+            names[wording] = shown
+    return names
+
+
+def wordings_of_section(committee, section) -> list[str]:
+    names = section_names(committee)
+    shown = names.get(section, section)
+    return [w for w, display in names.items() if display == shown] or [section]
 
 
 def recent_series(ids) -> dict[int, list[Observation]]:
@@ -214,13 +286,7 @@ def last_published_meeting(committee):
 
 
 def sections_of(committee) -> list[str]:
-    return list(
-        Indicator.objects.filter(committee=committee)
-        .exclude(section="")
-        .order_by("section")
-        .values_list("section", flat=True)
-        .distinct()
-    )
+    return sorted(set(section_names(committee).values()))
 
 
 # --- one indicator ------------------------------------------------------------------------
@@ -246,7 +312,11 @@ def indicator_page(indicator) -> dict:
     commentary = list(
         Commentary.objects.filter(PUBLISHED, committee=indicator.committee)
         .filter(
-            Q(indicator=indicator) | Q(indicator=None, section=indicator.section)
+            Q(indicator=indicator)
+            | Q(
+                indicator=None,
+                section__in=wordings_of_section(indicator.committee, indicator.section),
+            )
             if indicator.section
             else Q(indicator=indicator)
         )
@@ -266,6 +336,10 @@ def indicator_page(indicator) -> dict:
         "aliases": list(
             indicator.aliases.exclude(name=indicator.name).values_list("name", flat=True)
         ),
+        "wordings": series_selectors.wordings_of(indicator),
+        "series_open": SeriesSuggestion.objects.filter(
+            Q(indicator=indicator) | Q(candidate=indicator)
+        ).exists(),
     }
 
 
@@ -286,7 +360,9 @@ def definition_of(indicator):
 
 def section_page(committee, section) -> list[tuple[Indicator, list[Observation]]]:
     indicators = list(
-        Indicator.objects.filter(committee=committee, section=section).order_by("name")
+        Indicator.objects.filter(
+            committee=committee, section__in=wordings_of_section(committee, section)
+        ).order_by("name")
     )
     series = defaultdict(list)
     for obs in current_revisions(

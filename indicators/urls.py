@@ -18,4 +18,16 @@ urlpatterns = [
     path("panels/<slug:panel>/indicators/<slug:slug>/", views.indicator_detail, name="indicator"),
     path("panels/<slug:panel>/indicators/<slug:slug>/edit/", officers.edit_indicator, name="edit"),
     path("panels/<slug:panel>/indicators/<slug:slug>/merge/", officers.merge, name="merge"),
+    path("panels/<slug:panel>/series/", officers.series_to_check, name="series_check"),
+    path(
+        "panels/<slug:panel>/series/suggestions/<int:pk>/join/",
+        officers.suggestion_join,
+        name="suggestion_join",
+    ),
+    path(
+        "panels/<slug:panel>/series/suggestions/<int:pk>/different/",
+        officers.suggestion_different,
+        name="suggestion_different",
+    ),
+    path("panels/<slug:panel>/series/joins/<int:pk>/split/", officers.split, name="split"),
 ]

@@ -1,15 +1,13 @@
 """Indicator values read from a pack: into Observation / Benchmark / Target / Commentary.
 
-Series join across packs by name: an indicator printed with the same wording (or a wording
-recorded as an alias) and the same unit continues its series. A new wording that resembles an
-existing series of the same unit starts a new indicator with a `suggested_match` the officer can
-accept (merging them); series never join across units.
+Which series a printed indicator continues is decided by `series.series_for` (the same wording
+or an alias continues it; a wording `indicators.matching` is certain of joins it; a possible match
+starts a new series with suggestions for an officer); series never join across units.
 """
 
 from __future__ import annotations
 
 import re
-from difflib import SequenceMatcher
 
 from django.db.models import Q
 
@@ -17,17 +15,18 @@ from indicators.models import (
     Benchmark,
     Commentary,
     Indicator,
-    IndicatorAlias,
     Observation,
     Polarity,
     Source,
     Target,
-    Unit,
 )
 from indicators.periods import period_bounds
-from meetings.services.text_match import normalised
 
-SUGGEST_AT = 0.72
+
+def not_yet_stored(pack, indicator, observations):
+    from indicators.services.series import not_yet_stored
+
+    return not_yet_stored(pack, indicator, observations)
 
 
 def store_indicator_values(pack, committee, meeting, extraction):
@@ -36,6 +35,7 @@ def store_indicator_values(pack, committee, meeting, extraction):
         if not (item.get("name") or "").strip():
             continue
         indicator = indicator_for(pack, committee, item)
+        printed = " ".join(item["name"].split())[:400]
         source = item.get("source") if item.get("source") in Source.values else Source.TABLE
         observations = []
         for value in item.get("values") or []:
@@ -54,9 +54,10 @@ def store_indicator_values(pack, committee, meeting, extraction):
                     bbox=value.get("bbox"),
                     source=source,
                     reported_on=reported_on,
+                    printed_as=printed,
                 )
             )
-        Observation.objects.bulk_create(observations)
+        Observation.objects.bulk_create(not_yet_stored(pack, indicator, observations))
         if item.get("target") is not None:
             Target.objects.create(
                 indicator=indicator,
@@ -65,6 +66,7 @@ def store_indicator_values(pack, committee, meeting, extraction):
                 pdf_page=item.get("page"),
                 source=source,
                 reported_on=reported_on,
+                printed_as=printed,
             )
         Benchmark.objects.bulk_create(
             benchmark_row(indicator, pack, item, bench, source, reported_on)
@@ -103,34 +105,14 @@ def benchmark_row(indicator, pack, item, bench, source, reported_on):
         pdf_page=item.get("page"),
         source=source,
         reported_on=reported_on,
+        printed_as=" ".join(item["name"].split())[:400],
     )
 
 
 def indicator_for(pack, committee, item) -> Indicator:
-    name = " ".join(item["name"].split())
-    unit = item.get("unit") if item.get("unit") in Unit.values else Unit.OTHER
-    key = normalised(name)
-    same_unit = Indicator.objects.filter(committee=committee, unit=unit)
-    found = same_unit.filter(Q(aliases__key=key)).first()
-    if found is None and item.get("ref"):
-        found = same_unit.filter(code__iexact=item["ref"]).first()
-    if found is not None:
-        if item.get("section") and not found.section:
-            found.section = item["section"][:200]
-            found.save(update_fields=["section"])
-        return found
-    indicator = Indicator.objects.create(
-        committee=committee,
-        polarity=infer_polarity(name),
-        name=name[:400],
-        code=(item.get("ref") or "")[:30],
-        unit=unit,
-        section=(item.get("section") or "")[:200],
-        pack=pack,
-        suggested_match=closest_series(same_unit, key),
-    )
-    IndicatorAlias.objects.create(indicator=indicator, name=name[:400], key=key[:400])
-    return indicator
+    from indicators.services.series import series_for  # matching lives with the series
+
+    return series_for(pack, committee, item)
 
 
 LOWER_IS_BETTER = re.compile(
@@ -157,18 +139,10 @@ def infer_polarity(name: str) -> str:
     return Polarity.NEITHER
 
 
-def closest_series(candidates, key):
-    best, best_score = None, SUGGEST_AT
-    for other_id, other_key in IndicatorAlias.objects.filter(indicator__in=candidates).values_list(
-        "indicator_id", "key"
-    ):
-        score = SequenceMatcher(None, key, other_key, autojunk=False).ratio()
-        if score > best_score:
-            best, best_score = other_id, score
-    return Indicator.objects.get(pk=best) if best else None
-
-
 def clear_indicator_values(pack):
+    from indicators.services.series import forget_pack
+
+    forget_pack(pack)
     for model in (Observation, Benchmark, Target, Commentary):
         model.objects.filter(pack=pack).delete()
     orphans = Indicator.objects.filter(pack=pack, observations=None, benchmarks=None, targets=None)

@@ -22,7 +22,9 @@ def dashboard_table(request, committee):
     )
     rows = selectors.dashboard_rows(committee, filters.qs)
     rows = selectors.filter_rows(rows, **filters.row_filters)
+    rows, stale = selectors.split_stale(rows)  # not in the latest pack: shown apart, not counted
     table = DashboardTable(rows)
+    table.stale_rows = stale
     RequestConfig(request, paginate=False).configure(table)
     table.grouped = table.order_by in (None, ("section", "name")) or list(table.order_by) == [
         "section",
@@ -47,6 +49,7 @@ def dashboard(request, panel):
             "counts": {
                 key: sum(1 for r in rows if r.rag.key == key) for key in ("red", "amber", "green")
             },
+            "stale": table.stale_rows,
             "last_meeting": rows[0].last_meeting
             if rows
             else selectors.last_published_meeting(committee),
@@ -69,7 +72,10 @@ def export(request, panel):
     fmt = request.GET.get("_export", "csv")
     if fmt not in ("csv", "xlsx"):
         fmt = "csv"
-    _, table, _ = dashboard_table(request, committee)
+    _, table, rows = dashboard_table(request, committee)
+    if table.stale_rows:  # an export carries every row, those the latest pack dropped too
+        table = DashboardTable(rows + table.stale_rows)
+        RequestConfig(request, paginate=False).configure(table)
     exporter = SafeTableExport(fmt, table, exclude_columns=())
     return exporter.response(f"{committee.slug}-indicators.{fmt}")
 

@@ -44,10 +44,12 @@ def test_a_new_wording_is_suggested_as_the_same_series_and_an_alias_joins_it(exp
     base = expected_extraction("2023-03-30")
     publish_pack(store_extraction(pack(), base))
     reworded = indicator(
-        "Percentage of children re-referred", "percent", [{"period": "2023-03", "value": 24.0}]
+        "Percentage of re-referrals within 12 months",
+        "percent",
+        [{"period": "2023-03", "value": 24.0}],
     )
     publish_pack(store_extraction(pack(), later(base, "2023-06-29", indicators=[reworded])))
-    new = Indicator.objects.get(name="Percentage of children re-referred")
+    new = Indicator.objects.get(name="Percentage of re-referrals within 12 months")
     assert new.suggested_match.name == "Percentage of child re-referrals"
     # Once the officer records the wording as an alias, the next pack joins the series directly.
     IndicatorAlias.objects.create(
