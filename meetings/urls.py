@@ -1,6 +1,6 @@
 from django.urls import path
 
-from meetings.views import meetings, packs, tracker
+from meetings.views import meetings, moderngov, packs, tracker
 
 app_name = "meetings"
 
@@ -39,6 +39,8 @@ urlpatterns = [
     path(
         "panels/<slug:panel>/monitoring.pdf", tracker.monitoring_report_pdf, name="monitoring_pdf"
     ),
+    path("moderngov/", moderngov.sync_status, name="moderngov"),
+    path("moderngov/<int:pk>/sync/", moderngov.sync_now, name="moderngov_sync"),
     path("packs/", packs.pack_list, name="packs"),
     path("packs/upload/", packs.pack_upload, name="pack_upload"),
     path("packs/<int:pk>/", packs.pack_detail, name="pack"),

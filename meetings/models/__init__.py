@@ -1,6 +1,13 @@
 """The meetings app's models, one module per subject."""
 
 from .committees import Attendance, Committee, Meeting, Membership, Person
+from .moderngov import (
+    ModernGovAgendaItem,
+    ModernGovDocument,
+    ModernGovFeed,
+    ModernGovMeeting,
+    SyncRun,
+)
 from .packs import Pack
 from .papers import AgendaItem, GlossaryTerm, Minute, Report, Resolution
 from .recommendations import Recommendation, RecommendationUpdate
@@ -13,10 +20,15 @@ __all__ = [
     "Meeting",
     "Membership",
     "Minute",
+    "ModernGovAgendaItem",
+    "ModernGovDocument",
+    "ModernGovFeed",
+    "ModernGovMeeting",
     "Pack",
     "Person",
     "Recommendation",
     "RecommendationUpdate",
     "Report",
     "Resolution",
+    "SyncRun",
 ]
