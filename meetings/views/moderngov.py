@@ -22,6 +22,6 @@ def sync_status(request):
 @requires(Can.UPLOAD_PACKS)
 def sync_now(request, pk):
     feed = get_object_or_404(ModernGovFeed, pk=pk)
-    sync_moderngov_task.delay()
+    sync_moderngov_task.delay([feed.pk])
     messages.success(request, f"A sync of {feed.committee or 'the committee'} has been started.")
     return redirect("meetings:moderngov")
