@@ -313,3 +313,14 @@ def test_only_officers_see_the_sync_page_and_only_dsos_start_one(feed_without_pa
     assert SyncRun.objects.filter(
         feed=feed_without_packs
     ).exists()  # tasks run in-process in this test
+
+
+def test_a_meeting_without_a_pack_shows_the_agenda_moderngov_lists(
+    feed_without_packs, client, users, django_capture_on_commit_callbacks
+):
+    sync(django_capture_on_commit_callbacks, feed_without_packs)
+    meeting = ModernGovMeeting.objects.get(moderngov_id=1001).meeting
+    client.force_login(users["dso"])
+    page = client.get(meeting.get_absolute_url()).content.decode()
+    assert "As the council's committee system lists it" in page
+    assert "Residential Placements Contract" in page and "Exempt" in page
