@@ -9,11 +9,21 @@ class MembershipInline(admin.TabularInline):
     autocomplete_fields = ["person"]
 
 
+class ModernGovFeedInline(admin.StackedInline):
+    """A panel's ModernGov: the council's site and the committee's id there."""
+
+    model = models.ModernGovFeed
+    extra = 0
+    max_num = 1
+    fields = ["base_url", "moderngov_committee", "enabled", "fetch_packs", "last_synced_at"]
+    readonly_fields = ["last_synced_at"]
+
+
 @admin.register(models.Committee)
 class CommitteeAdmin(admin.ModelAdmin):
     list_display = ["name", "slug"]
     search_fields = ["name"]
-    inlines = [MembershipInline]
+    inlines = [ModernGovFeedInline, MembershipInline]
 
 
 @admin.register(models.Person)
@@ -105,3 +115,24 @@ class RecommendationUpdateAdmin(admin.ModelAdmin):
 class GlossaryTermAdmin(admin.ModelAdmin):
     list_display = ["term", "committee"]
     search_fields = ["term", "definition"]
+
+
+@admin.register(models.ModernGovFeed)
+class ModernGovFeedAdmin(admin.ModelAdmin):
+    list_display = [
+        "__str__",
+        "committee",
+        "base_url",
+        "moderngov_committee",
+        "enabled",
+        "last_synced_at",
+    ]
+    list_filter = ["enabled"]
+    readonly_fields = ["last_synced_at"]
+
+
+@admin.register(models.SyncRun)
+class SyncRunAdmin(admin.ModelAdmin):
+    list_display = ["feed", "started_at", "finished_at", "outcome"]
+    list_filter = ["outcome", "feed"]
+    readonly_fields = ["feed", "started_at", "finished_at", "outcome", "changes", "problems"]

@@ -6,6 +6,7 @@ from meetings.views import (
     filing,
     glossary,
     meetings,
+    moderngov,
     packs,
     schedule,
     search,
@@ -57,6 +58,8 @@ urlpatterns = [
     path(
         "panels/<slug:panel>/monitoring.pdf", tracker.monitoring_report_pdf, name="monitoring_pdf"
     ),
+    path("moderngov/", moderngov.sync_status, name="moderngov"),
+    path("moderngov/<int:pk>/sync/", moderngov.sync_now, name="moderngov_sync"),
     path("packs/", packs.pack_list, name="packs"),
     path("packs/upload/", packs.pack_upload, name="pack_upload"),
     path("packs/<int:pk>/", packs.pack_detail, name="pack"),

@@ -111,6 +111,21 @@ if os.environ.get("CELERY_RESTORE_INTERVAL"):  # tests: hand back a killed worke
         os.environ["CELERY_RESTORE_INTERVAL"]
     )
     CELERY_BROKER_TRANSPORT_OPTIONS["unacked_restore_throttle"] = 1
+# The committee system (README: "Following a council's ModernGov"): a default site and committee
+# ids make feeds on the first sync; each panel's feed is edited in the admin.
+MODERNGOV_URL = os.environ.get("MODERNGOV_URL", "")
+MODERNGOV_COMMITTEES = [int(cid) for cid in env_list("MODERNGOV_COMMITTEES", "")]
+MODERNGOV_TIMEOUT = float(os.environ.get("MODERNGOV_TIMEOUT", "20"))
+MODERNGOV_RETRIES = int(os.environ.get("MODERNGOV_RETRIES", "3"))
+MODERNGOV_BACKOFF = float(os.environ.get("MODERNGOV_BACKOFF", "1"))
+MODERNGOV_YEARS_BACK = int(os.environ.get("MODERNGOV_YEARS_BACK", "5"))
+MODERNGOV_SYNC_TIME_LIMIT = int(os.environ.get("MODERNGOV_SYNC_TIME_LIMIT", "1800"))
+CELERY_BEAT_SCHEDULE = {
+    "sync-moderngov": {
+        "task": "meetings.tasks.sync_moderngov_task",
+        "schedule": float(os.environ.get("MODERNGOV_SYNC_EVERY", str(60 * 60))),
+    },
+}
 CELERY_TASK_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 

@@ -1,6 +1,13 @@
 """The meetings app's models, one module per subject."""
 
 from .committees import Attendance, Committee, Meeting, Membership, Person
+from .moderngov import (
+    ModernGovAgendaItem,
+    ModernGovDocument,
+    ModernGovFeed,
+    ModernGovMeeting,
+    SyncRun,
+)
 from .packs import Pack
 from .pages import PageImage, PublicPdf
 from .papers import AgendaItem, GlossaryTerm, Minute, Report, Resolution
@@ -14,6 +21,10 @@ __all__ = [
     "Meeting",
     "Membership",
     "Minute",
+    "ModernGovAgendaItem",
+    "ModernGovDocument",
+    "ModernGovFeed",
+    "ModernGovMeeting",
     "Pack",
     "PageImage",
     "Person",
@@ -22,4 +33,5 @@ __all__ = [
     "RecommendationUpdate",
     "Report",
     "Resolution",
+    "SyncRun",
 ]

@@ -17,6 +17,7 @@ from meetings.models import (
     Report,
     Resolution,
 )
+from meetings.selectors.moderngov import moderngov_agenda
 from meetings.services.page_images import printed_pages
 from scrutiny.access import exempt_filter, is_staff_reader, published_filter
 
@@ -159,4 +160,5 @@ def meeting_page(user, meeting) -> dict:
         "apologies": attendance.filter(status=Attendance.Status.APOLOGIES).select_related("person"),
         "packs": packs.order_by("-uploaded_at"),
         "hidden_exempt_items": hidden,
+        "moderngov_agenda": [] if agenda else moderngov_agenda(meeting),
     }
