@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('meetings', '0002_roles'),
+        ("meetings", "0002_roles"),
     ]
 
     operations = [

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('meetings', '0002_roles'),
+        ("meetings", "0004_trust_page_images"),
     ]
 
     operations = [

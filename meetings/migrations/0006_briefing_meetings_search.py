@@ -13,7 +13,7 @@ from meetings.services.search import install_search_index, remove_search_index
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("meetings", "0002_roles"),
+        ("meetings", "0005_pages_progress_labels"),
         ("indicators", "0002_polarity_confirmed"),
     ]
 
