@@ -70,7 +70,7 @@ def test_indicator_page_has_chart_table_and_sources(client, panel):
     html = page.content.decode()
     assert page.status_code == 200
     assert 'id="figure-data" type="application/json"' in html
-    assert "Statistical neighbours" in html and "2019-20" in html
+    assert "statistical neighbours" in html.lower() and "2019-20" in html
     assert html.count("Mar 2022 pack") >= 11  # each value links to the pack it came from
     figure = page.context["figure"]
     names = [trace["name"] for trace in figure["data"]]
