@@ -1,0 +1,336 @@
+"""One sentence's value statements: which indicator, which months, and whether the sentence
+agrees with itself (narrative.py reads the pages; narrative_forms.py holds the patterns)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import NamedTuple
+
+from meetings.ingest.dates import month_number
+from meetings.ingest.schema import warning
+
+from . import narrative_checks as checks
+from .columns import unit_from_name
+from .narrative_forms import MONTH_NAMES, PATTERNS
+from .periods import month_before
+
+SUBJECT_START = re.compile(
+    r"\b(?:the\s+|a\s+|our\s+)?((?:total\s+)?(?:number|percentage|proportion|rate|total|count|amount)\s+of\b)",
+    re.IGNORECASE,
+)
+VERB = re.compile(
+    r"\s+(?:has|have|had|is|was|were|are|remains?|remained|decreased|increased|reduced|rose|fell|dropped|declined|improved|"
+    r"went|changed|saw|shows?|showed|increasing|decreasing|reducing|falling|rising|continues?|stayed|stays|stands?|"
+    r"stood|sits?|sat|reached|totalled|grew|climbed|peaked|dipped|ended|jumped|slipped|moved|settled|recovered|came)\b",
+    re.IGNORECASE,
+)
+LEAD_IN = re.compile(
+    r"^(?:analysis\s*:\s*|there\s+(?:was|has\s+been)\s+an?\s+(?:\w+\s+)?(?:decrease|increase|reduction|rise|fall|drop)\s+in\s+|"
+    r"(?:however|whilst|while|although|despite\s+this|also|overall|in\s+addition|and|but|or|as\s+well\s+as|"
+    r"meanwhile|similarly|likewise|encouragingly|positively|pleasingly|notably|currently|at\s+present|"
+    r"this\s+month|in\s+(?:"
+    + MONTH_NAMES
+    + r")(?:\s+20\d\d)?),?\s+|this\s+could\s+be\s+a\s+result\s+of\s+|our\s+|the\s+)+",
+    re.IGNORECASE,
+)
+RELATIVE = re.compile(r"\s+(?:that|who|which)\s+(?:are|is|were|was)\s+", re.IGNORECASE)
+# "This figure decreased from …", "Performance improved from …": the sentence does not say which
+# indicator; a value read without its indicator would be a guess.
+NOT_A_NAME = re.compile(
+    r"^(?:this|that|these|those|it|its|which|there|performance|the figure|figures?|data|overall|we|our|"
+    r"they|he|she)\b|^(?:the\s+)?(?:rates?|numbers?|percentages?|levels?|totals?|figures?)$"
+    r"|^(?:an?\s+)?\d|\bpercentage points?\b"  # "a 12 percentage point improvement": a change
+    r"|^(?:an?\s+)?(?:\w+\s+)?(?:improvement|increase|decrease|reduction|rise|fall|drop|change)\b",
+    re.IGNORECASE,
+)
+NOT_A_NAME_ANYWHERE = re.compile(
+    r"\b(?:target|benchmark|statistical\s+neighbours?|neighbours?|comparators?|SN|national|england|"
+    r"regional|south\s+east|average\s+of|mean|members?|quorum|councillors?)\b"
+    r"|\b(?:19|20)\d\d\b|\b\d\d\s*/\s*\d\d\b"  # a year in a name: "… in 2021/22"
+    r"|^(?:of|to|were|was|will|would|have|has|had|are|is|be|been|being|for|from|in|on|at|by|as|with)\b",
+    re.IGNORECASE,
+)
+# Counts of something that is not a service's performance: staff, time, meetings.
+NOT_AN_INDICATOR = re.compile(
+    r"\b(?:staff|social\s+workers?|workers?|employees|officers?|managers?|practitioners?|vacanc\w*|agency|"
+    r"posts?|fte|teams?|days?|weeks?|months?|years?|hours?|minutes?|meetings?|sessions?|training|courses?|"
+    r"events?|members?|councillors?|panels?|schools?|nurser\w+|settings?|pages?|slides?|times?|people\s+attended)\b",
+    re.IGNORECASE,
+)
+YEAR_CONTEXT = re.compile(
+    r"\b20\d\d\b|\b\d\d/\d\d\b|\b(?:last|previous|prior|that)\s+year\b",
+    re.IGNORECASE,
+)
+STAFF = re.compile(
+    r"\b(?:staff|social\s+workers?|workers|employees|vacanc\w*|agency|fte|posts|headcount)\b", re.I
+)
+YEARLY = re.compile(
+    r"\b(?:attainment|KS\d|key\s+stage|GCSE|progress\s+8|annual|academic|yearly|outturn)\b", re.I
+)
+# One word names an indicator only as a term: "Re-referrals", "EHCPs", "NEET".
+TERM = re.compile(r"[A-Za-z]+-[\w\-]+|[A-Z]{2,}[\w\-]*")
+WORD = re.compile(r"[a-z0-9+]+(?:-[a-z0-9]+)*", re.IGNORECASE)
+NOT_CONTENT = {
+    "the", "of", "in", "a", "an", "number", "total", "count", "our", "at", "to", "for", "and", "on",
+    "percentage", "proportion", "all", "with", "by",
+}  # fmt: skip
+
+
+class Reading(NamedTuple):
+    name: str
+    values: list  # [(period, value), …]
+    unit: str | None
+    span: tuple[int, int]
+
+
+@dataclass(frozen=True)
+class Months:
+    """The months a sentence is read against: the latest any page reports on (to place month
+    names) and the one its own page states (for a month only implied), if any."""
+
+    latest: str
+    stated: str | None = None
+
+
+def read_sentence(
+    sentence: str, months: Months | str, page=None, warnings=None, heading=None
+) -> list[Reading]:
+    """The value statements of one sentence, in the order they are written."""
+    if isinstance(months, str):
+        months = Months(months, months)
+    warnings = warnings if warnings is not None else []
+    out, taken = [], []  # spans already read, so one statement is not read twice
+    for family, pattern in PATTERNS:
+        for match in pattern.finditer(sentence):
+            span = match.span()
+            if any(span[0] < end and start < span[1] for start, end in taken):
+                continue
+            if YEAR_CONTEXT.search(sentence[: match.start()]) and not has_year(match):
+                continue  # "In 2021/22 referrals fell from 20 in January …": not this year's months
+            found = match.groupdict()
+            named = found.get("name")
+            if named:
+                name = clean_name(named)
+                if family == "subject_after" and NOT_AN_INDICATOR.search(
+                    " ".join(name.split()[:3])
+                ):
+                    continue
+                name = name if acceptable(name) else None
+            else:
+                name = subject_before(sentence, match.start(), taken)
+            if not name:
+                continue
+            name = by_heading(name, heading)
+            if len(name.split()) < 2 and not TERM.fullmatch(name):
+                continue  # "Children were …": one plain word is not an indicator's name
+            readings = statement(found, months, family, name, span)
+            if not readings:
+                continue
+            problem = disagreement(sentence, match, taken, found, readings[0])
+            taken.append(span)
+            if problem:
+                warnings.append(warning(page, f"'{name[:60]}': {problem}: values not read"))
+                continue
+            out += readings
+    return sorted(out, key=lambda reading: reading.span)
+
+
+def statement(found, months, family, name, span) -> list[Reading]:
+    if family in ("from_to", "since"):
+        values = from_to_values(found, months)
+        if values is None:
+            return []
+        return [Reading(name, values, "percent" if found["b_pct"] else unit_from_name(name), span)]
+    later = slot_period(found, "b", months, None)
+    if later is None or later > months.latest:
+        return []
+    if not found.get("b_month") and YEARLY.search(name):
+        return []  # "attainment at KS2 has increased to 8%": a school year's, not this month's
+    values = [(later, number(found["b"]))]
+    if found.get("a") is not None:
+        earlier = slot_period(found, "a", months, later)
+        if bool(found["a_pct"]) != bool(found["b_pct"]):
+            return []
+        if earlier is not None:
+            if earlier >= later:
+                return []  # "80% in January, compared with 85% in February": runs backwards
+            values.insert(0, (earlier, number(found["a"])))
+    unit = slot_unit(found, "b", name)
+    if family == "rate_of" and found["kind"].lower() == "rate":
+        unit = unit if unit in ("rate_per_10k", "percent") else "rate"
+        name = rate_name(name)
+    out = [Reading(name, values, unit, span)]
+    if found.get("rate") is not None and not found.get("rate_pct"):
+        rate_unit = "rate_per_10k" if found.get("rate_per") else "rate"
+        out.append(Reading(rate_name(name), [(later, number(found["rate"]))], rate_unit, span))
+    return out
+
+
+def slot_unit(found, tag, name) -> str | None:
+    if found.get(f"{tag}_pct"):
+        return "percent"
+    if found.get(f"{tag}_per"):
+        return "rate_per_10k"
+    unit = unit_from_name(name)
+    return None if unit == "percent" else unit  # "the percentage of …" printed without "%"
+
+
+def slot_period(found, tag, months: Months, later) -> str | None:
+    """The month of a figure: printed, "last month", or (the current figure) the reporting month."""
+    if found.get(f"{tag}_month"):
+        period = resolve_slot(found, tag, months.latest)
+        if later is None and not slot_year(found, tag) and months.stated and period:
+            # "June had 1,402 contacts" in a report on May: last June, or a slip? Only on or
+            # before the month reported on.
+            period = period if period <= months.stated else None
+        return period
+    if found.get(f"{tag}_rel"):
+        base = later or months.stated
+        return previous_period(base) if base else None
+    return months.stated if later is None else None
+
+
+def disagreement(sentence, match, taken, found, reading) -> str | None:
+    """What the sentence says about its two figures that they do not bear out, if anything."""
+    if len(reading.values) < 2:
+        return None
+    earlier, later = reading.values[0][1], reading.values[1][1]
+    if (found.get("a_month") or found.get("a_rel")) and reading.values[0][0] > reading.values[1][0]:
+        earlier, later = later, earlier
+    start = max([e for _, e in taken if e <= match.start()], default=0)
+    clause = re.split(r"[;:]\s+|\s+[–—]\s+", sentence[start : match.start()])[-1]
+    before = clause + match.group(0)
+    after = re.split(r"[;]|\s+(?:and|but|while|whilst|whereas)\s+", sentence[match.end() :])[0]
+    return checks.direction_disagrees(before, earlier, later) or checks.change_disagrees(
+        before, after, earlier, later, reading.unit == "percent"
+    )
+
+
+def by_heading(name: str, heading: str | None) -> str:
+    """ "Contacts" under the heading "Contacts to the front door" is that indicator."""
+    if not heading:
+        return name
+    words = content_words(name)
+    return heading if words and words <= content_words(heading) else name
+
+
+def content_words(text: str) -> set[str]:
+    words = {w.lower() for w in WORD.findall(text)} - NOT_CONTENT
+    return {w[:-1] if w.endswith("s") and len(w) > 3 else w for w in words}
+
+
+def rate_name(name: str) -> str:
+    """ "Number of children in care" with a rate of 91 -> "Rate of children in care"."""
+    if re.match(r"rates?\b", name, re.IGNORECASE):
+        return name
+    core = re.sub(
+        r"^(?:the\s+)?(?:total\s+)?(?:number|count|total|percentage|proportion)\s+of\s+",
+        "",
+        name,
+        flags=re.IGNORECASE,
+    )
+    if not core[:2].isupper():
+        core = core[:1].lower() + core[1:]
+    return f"Rate of {core}"
+
+
+def acceptable(name: str) -> bool:
+    words = name.split()
+    return (
+        1 <= len(words) <= 16
+        and bool(re.search(r"[A-Za-z]{3}", name))
+        and not NOT_A_NAME.match(name)
+        and not STAFF.search(name)
+        and not NOT_A_NAME_ANYWHERE.search(name)
+    )
+
+
+def has_year(match) -> bool:
+    return any(value for key, value in match.groupdict().items() if key.endswith(("_year", "_yy")))
+
+
+def number(text: str) -> float:
+    return float(text.replace(",", ""))
+
+
+def from_to_values(found, months: Months):
+    """The (period, value) pairs a statement gives, or None unless its months run forward."""
+    month = months.latest
+    later = resolve_slot(found, "b", month) if found.get("b_month") else months.stated
+    earlier = resolve_slot(found, "a", month) if found.get("a_month") else None
+    if later and earlier and slot_year(found, "b") and not slot_year(found, "a"):
+        # "from 220 in January to 172 in February 2022": the January before that February.
+        earlier = month_before(previous_period(later), found["a_month"])
+    if earlier is None and later and later == months.stated:
+        # "from 553 to 545 in February", February being the month reported on: the month before.
+        # Of another month ("from 86% to 83% in January") it is not certain: left out.
+        earlier = previous_period(later)
+    if found["a_pct"] != found["b_pct"] or not (earlier and later and earlier < later <= month):
+        return None
+    # "from 540 in January 2022 to 545 in February" may mean February 2022 or 2023: read it only
+    # if both readings agree.
+    one_year = found.get("b_month") and slot_year(found, "a") and not slot_year(found, "b")
+    if one_year and first_after(earlier, found["b_month"]) != later:
+        return None
+    return [(earlier, number(found["a"])), (later, number(found["b"]))]
+
+
+def slot_year(found: dict, tag: str) -> str | None:
+    return found.get(f"{tag}_year") or (
+        f"20{found[f'{tag}_yy']}" if found.get(f"{tag}_yy") else None
+    )
+
+
+def first_after(period: str, month_name: str) -> str | None:
+    """The first month called `month_name` after `period` ('2022-01', 'February' -> '2022-02')."""
+    year = int(period[:4])
+    for candidate in (
+        f"{year:04d}-{month_number(month_name) or 0:02d}",
+        f"{year + 1:04d}-{month_number(month_name) or 0:02d}",
+    ):
+        if candidate > period:
+            return candidate
+    return None
+
+
+def resolve_slot(found: dict, tag: str, reporting: str) -> str | None:
+    return resolve(found[f"{tag}_month"], slot_year(found, tag), reporting)
+
+
+def resolve(month_name: str, year: str | None, reporting: str) -> str | None:
+    """A month named in a sentence, as a period: its own year if printed, else the latest such
+    month on or before the reporting month."""
+    return month_before(f"{year}-12" if year else reporting, month_name)
+
+
+def previous_period(period: str) -> str:
+    year, month = int(period[:4]), int(period[5:7]) - 1
+    return f"{year - 1:04d}-12" if month == 0 else f"{year:04d}-{month:02d}"
+
+
+def subject_before(sentence: str, end: int, taken) -> str | None:
+    """The indicator the statement is about: the noun phrase before its verb."""
+    start = max([e for _, e in taken if e <= end], default=0)
+    clause = sentence[start:end]
+    # Only the clause the statement is in: after the last comma or semicolon that ends a clause.
+    clause = re.split(r"[;,:]\s+|\s+[–—-]\s+|\(", clause)[-1]
+    subject = SUBJECT_START.search(clause)
+    clause = clause[subject.start(1) :] if subject else LEAD_IN.sub("", clause.strip())
+    clause = RELATIVE.sub(
+        " ", clause
+    )  # "children looked after that are placed" -> "… after placed"
+    verb = VERB.search(clause)
+    if verb:
+        clause = clause[: verb.start()]
+    clause = re.sub(r"\s+(?:with\s+an?\s+\w+|by)$", "", clause.strip())
+    name = clean_name(clause)
+    return name if acceptable(name) else None
+
+
+def clean_name(text: str) -> str:
+    text = LEAD_IN.sub("", " ".join(text.split()).strip(" ,;:"))
+    text = RELATIVE.sub(" ", text)
+    text = re.sub(r"\s+\+\s+", "+ ", text)  # "3 + moves" -> "3+ moves"
+    text = re.sub(r"^(?:there\s+was\s+)?", "", text, flags=re.IGNORECASE).strip()
+    return text[:1].upper() + text[1:]
