@@ -13,27 +13,47 @@ from __future__ import annotations
 import re
 
 NUMBER = r"(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s*(%?)"
-TARGET = re.compile(rf"\btarget\s+(?:of|is|at)\s+(?:[<>≤≥]\s*)?{NUMBER}", re.IGNORECASE)
+OF = r"\s*(?:(?:of|is|at|was|stands\s+at|sits\s+at)\s+|\(|:\s*)(?:around\s+|about\s+)?"
+TARGET = re.compile(
+    rf"\btarget\s*(?:(?:of|is|at|was)\s+|\(|:\s*)(?:[<>≤≥]\s*)?{NUMBER}", re.IGNORECASE
+)
+AVERAGE = r"(?:\s+(?:average|mean|figure|rate|level))?"
 BENCHMARKS = [
     (
         "statistical_neighbours",
         "statistical neighbours average",
         re.compile(
-            rf"\bstatistical\s+neighbours?[’']?\s*(?:average|mean|figure)?\s+(?:of|is|at)\s+{NUMBER}",
+            rf"\bstatistical\s+neighbours?[’']?{AVERAGE}{OF}{NUMBER}",
             re.IGNORECASE,
         ),
     ),
     (
         "england",
         "national average",
-        re.compile(rf"\b(?:national|england)\s+average\s+(?:of|is|at)\s+{NUMBER}", re.IGNORECASE),
+        re.compile(
+            rf"\b(?:national|england)(?:\s+average|\s+figure|\s+rate){OF}{NUMBER}", re.IGNORECASE
+        ),
+    ),
+    (
+        "england",
+        "England",
+        re.compile(rf"\bEngland{OF}{NUMBER}", re.IGNORECASE),
+    ),
+    (
+        "region",
+        "South East",
+        re.compile(
+            rf"\b(?:the\s+)?(?:south\s+east|regional|region)[’']?{AVERAGE}{OF}{NUMBER}",
+            re.IGNORECASE,
+        ),
     ),
 ]
 # Words between a statement and a comparator that bring in another subject.
 ANOTHER_SUBJECT = re.compile(
     r"\b(?:the\s+|a\s+|our\s+)?(?:total\s+)?(?:number|percentage|proportion|rate|count)\s+of\b"
     r"|\b(?:also\s+)?highlight(?:ed|ing)?\b|\bcompar(?:ing|ed)\s+(?!to\b|with\b)"
-    r"|\b(?:while|whilst|whereas|but|and|although)\s+(?!(?:this|it|which|that|is|are|was|were|"
+    r"|\b(?:while|whilst|whereas|but|and|although)\s+(?!(?:(?:the|our)\s+(?:local\s+)?(?:statistical|"
+    r"national|regional|england|south|target|region|average)|this|it|which|that|is|are|was|were|"
     r"remains?|still|has|have|we|our|falls?|falling|exceed\w*|below|above|lower|higher|in|"
     r"against|compared|just|slightly|well|significantly)\b)",
     re.IGNORECASE,
@@ -55,7 +75,7 @@ def attach(sentence: str, statements: list[tuple[tuple[int, int], dict]], carrie
             end, item = 0, carried
         else:
             continue
-        if ANOTHER_SUBJECT.search(sentence[end : match.start()]):
+        if ANOTHER_SUBJECT.search(sentence[end : match.end()]):
             continue
         value = float(match.group(1).replace(",", ""))
         if bool(match.group(2)) != (item["unit"] == "percent"):

@@ -206,7 +206,7 @@ def is_heading(line: str, buffer: list[str], following: str | None) -> bool:
         and ends_sentence
         and line[:1].isupper()
         and not line.rstrip().endswith((".", ",", ";", ":", "!", "?"))
-        and not re.search(r"\d", line)
+        and not re.search(rf"%|\b20\d\d\b|\b{MONTH}\b[\s\-–'’‘]*\d", line, re.IGNORECASE)
         and (following is None or not following[:1].islower())
     )
 

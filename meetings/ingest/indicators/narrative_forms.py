@@ -32,7 +32,7 @@ def value(tag: str) -> str:
     """A printed number (and % sign) that is a level, not a change, and not part of a date."""
     return (
         rf"(?<![\d,.£$/])(?!(?:19|20)\d\d\b(?!\s*%))(?P<{tag}>{NUMBER})(?!\d|,\d|/\d|(?:st|nd|rd|th)\b)"
-        rf"\s*(?P<{tag}_pct>%|per\s*cent\b(?!age))?{NOT_A_LEVEL}"
+        rf"(?:\s*(?P<{tag}_pct>%|per\s*cent\b(?!age)))?{NOT_A_LEVEL}"
     )
 
 
@@ -78,10 +78,10 @@ LEVEL_PREP = (
 )
 EARLIER = (
     rf"(?:,?\s*(?:(?:which\s+is\s+|this\s+is\s+|a\s+(?:rise|fall|drop|reduction|increase)\s+)?"
-    rf"(?:down|up)\s+from|from|compared\s+(?:to|with)|having\s+been|against)\s+{value('a')}{at_month('a')})?"
+    rf"(?:down|up)\s+from|from|compared\s+(?:to|with)|having\s+been)\s+{value('a')}{at_month('a')})?"
 )
 WITH_RATE = (
-    rf"(?:,?\s*(?:with|and|giving)\s+(?:an?\s+|the\s+)?(?:current\s+)?rate\s+of\s+{value('rate')}"
+    rf"(?:,?\s*(?:(?:with|and|giving)\s+)?(?:an?\s+|the\s+)?(?:current\s+)?rate\s+of\s+{value('rate')}"
     rf"{PER_10K.format(tag='rate')})?"
 )
 
@@ -112,7 +112,7 @@ NOUN_PHRASE = (
     + MONTH_NAMES
     + r")\b))[\w\-'’/&+]+){0,9}?)"
 )
-AFTER_NOUN = r"(?=\s*(?:$|[,.;:()–—]|\s-\s|(?:compared|against|which|this|than|up|down|from|were|was|had|have|has|received|made|recorded|is|are|and|but|while|whilst|at\s+the\s+end)\b))"
+AFTER_NOUN = r"(?=\s*(?:$|[,.;:()–—]|\s-\s|(?:compared|against|which|this|than|(?:up|down)\s+from|from\s+\d|were|was|had|have|has|received|made|recorded|is|are|and|but|while|whilst|at\s+the\s+end)\b))"
 SUBJECT_AFTER = [
     # "There are 41 children in residential care, down from 47 in March 2023"
     re.compile(
@@ -122,7 +122,7 @@ SUBJECT_AFTER = [
     ),
     # "June had 1,402 contacts", "In May 2024, 34 children became subject to a plan"
     re.compile(
-        rf"(?:^|(?<=[.;:]\s)|\bin\s+)(?P<b_month>{TITLE_MONTH})(?:\s+(?P<b_year>20\d\d))?,?\s+"
+        rf"(?:^|(?<=[.;:]\s)|\bin\s+|\b(?:at\s+)?the\s+end\s+of\s+)(?P<b_month>{TITLE_MONTH})(?:\s+(?P<b_year>20\d\d))?,?\s+"
         rf"(?:had|saw|recorded|brought|showed|there\s+(?:were|was)|we\s+(?:had|received|saw|recorded))?\s*"
         rf"{value('b')}\s+{NOUN_PHRASE}{AFTER_NOUN}{EARLIER}",
         re.IGNORECASE,

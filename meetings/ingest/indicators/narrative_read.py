@@ -66,7 +66,7 @@ STAFF = re.compile(
     r"\b(?:staff|social\s+workers?|workers|employees|vacanc\w*|agency|fte|posts|headcount)\b", re.I
 )
 YEARLY = re.compile(
-    r"\b(?:attainment|KS\d|key\s+stage|GCSE|progress\s+8|annual|academic|yearly|outturn)\b", re.I
+    r"\b(?:attainment|KS\d|key\s+stage|GCSE|progress\s+8|academic\s+year|outturn)\b", re.I
 )
 # One word names an indicator only as a term: "Re-referrals", "EHCPs", "NEET".
 TERM = re.compile(r"[A-Za-z]+-[\w\-]+|[A-Z]{2,}[\w\-]*")
@@ -121,16 +121,23 @@ def read_sentence(
                 name = subject_before(sentence, match.start(), taken)
             if not name:
                 continue
-            name = by_heading(name, heading)
-            if len(name.split()) < 2 and not TERM.fullmatch(name):
-                continue  # "Children were …": one plain word is not an indicator's name
-            readings = statement(found, months, family, name, span)
+            readings = [
+                with_heading(reading, heading)
+                for reading in statement(found, months, family, name, span)
+            ]
+            # "Children were …": one plain word is not an indicator's name, unless the heading's.
+            readings = [
+                r
+                for r in readings
+                if len(r.name.split()) > 1 or TERM.fullmatch(r.name) or r.name == heading
+            ]
             if not readings:
                 continue
             problem = disagreement(sentence, match, taken, found, readings[0])
             taken.append(span)
             if problem:
-                warnings.append(warning(page, f"'{name[:60]}': {problem}: values not read"))
+                said = readings[0].name[:60]
+                warnings.append(warning(page, f"'{said}': {problem}: values not read"))
                 continue
             out += readings
     return sorted(out, key=lambda reading: reading.span)
@@ -205,6 +212,16 @@ def disagreement(sentence, match, taken, found, reading) -> str | None:
     return checks.direction_disagrees(before, earlier, later) or checks.change_disagrees(
         before, after, earlier, later, reading.unit == "percent"
     )
+
+
+def with_heading(reading: Reading, heading: str | None) -> Reading:
+    name = by_heading(reading.name, heading)
+    if name == reading.name:
+        return reading
+    unit = reading.unit
+    if unit in (None, "rate") and unit_from_name(name) == "rate_per_10k":
+        unit = "rate_per_10k"  # "The rate of assessments, 512" under "… per 10,000"
+    return reading._replace(name=name, unit=unit)
 
 
 def by_heading(name: str, heading: str | None) -> str:
@@ -323,7 +340,9 @@ def subject_before(sentence: str, end: int, taken) -> str | None:
     verb = VERB.search(clause)
     if verb:
         clause = clause[: verb.start()]
-    clause = re.sub(r"\s+(?:with\s+an?\s+\w+|by)$", "", clause.strip())
+    clause = re.sub(
+        r"\s+(?:with\s+an?\s+\w+|by|now|currently|still|also|again)$", "", clause.strip()
+    )
     name = clean_name(clause)
     return name if acceptable(name) else None
 
