@@ -67,8 +67,8 @@ def read(pages, meeting_date=None, warnings=None) -> list[dict]:
         last, heading = None, None
         months = Months(latest, stated.get(page.number))
         for kind, sentence in blocks(page.text):
-            if kind == "heading":
-                heading, last = sentence, None
+            if kind != "sentence":
+                heading, last = (sentence if kind == "heading" else heading), None
                 continue
             statements = []
             for reading in read_sentence(sentence, months, page.number, warnings, heading):
@@ -189,16 +189,19 @@ def blocks(text: str) -> list[tuple[str, str]]:
             line = line[bullet.end() :]
             if not line:
                 continue
-        elif is_heading(line, buffer, lines[i + 1] if i + 1 < len(lines) else None):
+        elif stands_alone(line, buffer, lines[i + 1] if i + 1 < len(lines) else None):
             flush()
-            out.append(("heading", line))
+            # "May 2024 performance" is a title, not the name of what follows
+            titled = re.search(rf"%|\b20\d\d\b|\b{MONTH}\b[\s\-–'’‘]*\d", line, re.IGNORECASE)
+            out.append(("title" if titled else "heading", line))
             continue
         buffer.append(line)
     flush()
     return out
 
 
-def is_heading(line: str, buffer: list[str], following: str | None) -> bool:
+def stands_alone(line: str, buffer: list[str], following: str | None) -> bool:
+    """A heading or title line: short, no full stop, between sentences."""
     words = line.split()
     ends_sentence = not buffer or buffer[-1].rstrip().endswith((".", "!", "?", ":"))
     return (
@@ -206,7 +209,6 @@ def is_heading(line: str, buffer: list[str], following: str | None) -> bool:
         and ends_sentence
         and line[:1].isupper()
         and not line.rstrip().endswith((".", ",", ";", ":", "!", "?"))
-        and not re.search(rf"%|\b20\d\d\b|\b{MONTH}\b[\s\-–'’‘]*\d", line, re.IGNORECASE)
         and (following is None or not following[:1].islower())
     )
 

@@ -123,7 +123,7 @@ SUBJECT_AFTER = [
     # "June had 1,402 contacts", "In May 2024, 34 children became subject to a plan"
     re.compile(
         rf"(?:^|(?<=[.;:]\s)|\bin\s+|\b(?:at\s+)?the\s+end\s+of\s+)(?P<b_month>{TITLE_MONTH})(?:\s+(?P<b_year>20\d\d))?,?\s+"
-        rf"(?:had|saw|recorded|brought|showed|there\s+(?:were|was)|we\s+(?:had|received|saw|recorded))?\s*"
+        rf"(?:had|saw|recorded|brought|showed|there\s+(?:were|was))?\s*"
         rf"{value('b')}\s+{NOUN_PHRASE}{AFTER_NOUN}{EARLIER}",
         re.IGNORECASE,
     ),
