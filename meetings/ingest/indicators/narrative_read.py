@@ -121,6 +121,12 @@ def read_sentence(
                 name = subject_before(sentence, match.start(), taken)
             if not name:
                 continue
+            if family not in ("from_to", "since") and month_unknown(found, months):
+                warnings.append(
+                    warning(page, f"'{name[:60]}': {found['b']} is of no stated month: not read")
+                )
+                taken.append(span)
+                continue
             readings = [
                 with_heading(reading, heading)
                 for reading in statement(found, months, family, name, span)
@@ -172,6 +178,12 @@ def statement(found, months, family, name, span) -> list[Reading]:
         rate_unit = "rate_per_10k" if found.get("rate_per") else "rate"
         out.append(Reading(rate_name(name), [(later, number(found["rate"]))], rate_unit, span))
     return out
+
+
+def month_unknown(found, months: Months) -> bool:
+    """A current figure ("There are 41 children …") on a page that states no reporting month,
+    in a report that states several or none: which month it is cannot be told."""
+    return not found.get("b_month") and not months.stated
 
 
 def slot_unit(found, tag, name) -> str | None:

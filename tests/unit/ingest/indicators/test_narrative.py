@@ -553,3 +553,10 @@ def test_benchmarks_belong_to_their_statement(sentence, kind, value):
 )
 def test_sentences_that_give_nothing(sentence):
     assert said(sentence) == []
+
+
+def test_a_current_figure_without_a_stated_month_is_warned():
+    warnings = []
+    months = Months("2024-05", None)
+    assert read_sentence("There are 41 children in residential care.", months, 9, warnings) == []
+    assert warnings[0]["page"] == 9 and "no stated month" in warnings[0]["message"]
