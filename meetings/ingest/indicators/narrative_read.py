@@ -62,6 +62,7 @@ YEAR_CONTEXT = re.compile(
     r"\b20\d\d\b|\b\d\d/\d\d\b|\b(?:last|previous|prior|that)\s+year\b",
     re.IGNORECASE,
 )
+DIGIT = re.compile(r"\d")
 STAFF = re.compile(
     r"\b(?:staff|social\s+workers?|workers|employees|vacanc\w*|agency|fte|posts|headcount)\b", re.I
 )
@@ -100,6 +101,8 @@ def read_sentence(
     if isinstance(months, str):
         months = Months(months, months)
     warnings = warnings if warnings is not None else []
+    if not DIGIT.search(sentence):
+        return []  # most of a report's prose: no figure to read, and no pattern to try
     out, taken = [], []  # spans already read, so one statement is not read twice
     for family, pattern in PATTERNS:
         for match in pattern.finditer(sentence):
