@@ -39,7 +39,11 @@ SENTENCE_BREAK = re.compile(
     r"(?<=[.!?])\s+(?=[A-Z(‘'\"“])|(?<=[a-z]\.)(?=[A-Z][a-z])|\s+(?=Analysis\s*:)"
 )
 # "•", "▪", "–" at the start of a line: a new statement, whatever the line before ended with.
-BULLET = re.compile(r"^\s*(?:[•▪●◦■□➢►✓*·]|[-–—](?=\s*[A-Z0-9£]))\s*")
+# A numbered paragraph ("7. The duty …", "3.1 The panel …") is one too: its number is no value.
+BULLET = re.compile(
+    r"^\s*(?:[•▪●◦■□➢►✓*·]|[-–—](?=\s*[A-Z0-9£])|\d{1,3}(?:\.\d{1,2})*\.\s+(?=[A-Z])"
+    r"|\d{1,3}\.\d{1,2}\s+(?=[A-Z]))\s*"
+)
 # "May 2024 performance", "Performance summary: May 2024", "Reporting period: May 2024"
 STATED_MONTH = [
     re.compile(

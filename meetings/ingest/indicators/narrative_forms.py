@@ -148,11 +148,28 @@ RATE_OF = re.compile(
     re.IGNORECASE,
 )
 
+# "Re-referrals: 21% (April 23%)", "Contacts: 1,402, up from 1,288 in April": a slide's label
+COLON = [
+    re.compile(
+        rf"^(?P<name>[A-Z][^:;.]{{2,80}}?)\s*:\s*{value('b')}{PER_10K.format(tag='b')}{at_month('b')}"
+        rf"\s*\((?:(?P<a_month>{MONTH_NAMES})\b|(?P<a_rel>last\s+month|previous\s+month))\s*:?\s*"
+        rf"{value('a')}\)"
+        rf"(?=\s*(?:$|[.;]))",
+        re.IGNORECASE,
+    ),
+    re.compile(
+        rf"^(?P<name>[A-Z][^:;.]{{2,80}}?)\s*:\s*{value('b')}{PER_10K.format(tag='b')}{at_month('b')}"
+        rf"{EARLIER}(?=\s*(?:$|[.;]))",
+        re.IGNORECASE,
+    ),
+]
+
 # In the order they are tried: a span read by one is not read again by a later one.
 PATTERNS = [
     ("since", FIGURE_SINCE),
     *[("from_to", p) for p in FROM_TO],
     ("apposition", APPOSITION),
+    *[("colon", p) for p in COLON],
     *[("subject_after", p) for p in SUBJECT_AFTER],
     ("level", LEVEL),
     ("rate_of", RATE_OF),

@@ -13,7 +13,7 @@ from meetings.ingest.schema import warning
 from . import narrative_checks as checks
 from .columns import unit_from_name
 from .narrative_forms import MONTH_NAMES, PATTERNS
-from .periods import month_before
+from .periods import month_before, months_between
 
 SUBJECT_START = re.compile(
     r"\b(?:the\s+|a\s+|our\s+)?((?:total\s+)?(?:number|percentage|proportion|rate|total|count|amount)\s+of\b)",
@@ -39,6 +39,7 @@ RELATIVE = re.compile(r"\s+(?:that|who|which)\s+(?:are|is|were|was)\s+", re.IGNO
 # indicator; a value read without its indicator would be a guess.
 NOT_A_NAME = re.compile(
     r"^(?:this|that|these|those|it|its|which|there|performance|the figure|figures?|data|overall|we|our|"
+    r"analysis|summary|note|key|overview|update|actions?|next\s+steps|comment(?:ary)?|context|"
     r"they|he|she)\b|^(?:the\s+)?(?:rates?|numbers?|percentages?|levels?|totals?|figures?)$"
     r"|^(?:an?\s+)?\d|\bpercentage points?\b"  # "a 12 percentage point improvement": a change
     r"|^(?:an?\s+)?(?:\w+\s+)?(?:improvement|increase|decrease|reduction|rise|fall|drop|change)\b",
@@ -202,10 +203,11 @@ def slot_period(found, tag, months: Months, later) -> str | None:
     """The month of a figure: printed, "last month", or (the current figure) the reporting month."""
     if found.get(f"{tag}_month"):
         period = resolve_slot(found, tag, months.latest)
-        if later is None and not slot_year(found, tag) and months.stated and period:
-            # "June had 1,402 contacts" in a report on May: last June, or a slip? Only on or
-            # before the month reported on.
-            period = period if period <= months.stated else None
+        if later is None and not slot_year(found, tag) and period:
+            # "June had 1,402 contacts" in a report on May: last June, or a slip? A current
+            # figure's month without a year is read only within the half-year before.
+            base = months.stated or months.latest
+            period = period if 0 <= months_between(period, base) <= 5 else None
         return period
     if found.get(f"{tag}_rel"):
         base = later or months.stated

@@ -560,3 +560,52 @@ def test_a_current_figure_without_a_stated_month_is_warned():
     months = Months("2024-05", None)
     assert read_sentence("There are 41 children in residential care.", months, 9, warnings) == []
     assert warnings[0]["page"] == 9 and "no stated month" in warnings[0]["message"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "want"),
+    [
+        (
+            "Re-referrals: 21% (April 23%)",
+            ("Re-referrals", [("2024-04", 23.0), (MAY, 21.0)], "percent"),
+        ),
+        (
+            "CIN rate: 310 per 10,000 (last month: 322)",
+            ("CIN rate", [("2024-04", 322.0), (MAY, 310.0)], "rate_per_10k"),
+        ),
+        (
+            "Assessments in 45 days: 88%, down from 91% in April.",
+            ("Assessments in 45 days", [("2024-04", 91.0), (MAY, 88.0)], "percent"),
+        ),
+    ],
+)
+def test_a_slide_label_and_its_figure(sentence, want):
+    assert said(sentence) == [want]
+
+
+def test_a_month_without_a_year_far_before_the_report_is_not_read():
+    assert said("June had 1,402 contacts.", "Contacts") == []  # last June, or a slip?
+    assert said("April had 1,288 contacts.", "Contacts")[0][1] == [("2024-04", 1288.0)]
+
+
+def test_a_private_use_bullet_still_ends_the_sentence_before_it():
+    page = make_page(
+        "May 2024 performance\n"
+        "\uf0b7 Re-referrals have fallen to 21%\n"
+        "\uf0b7 The number of contacts rose from 1,200 in April to 1,402 in May",
+        number=6,
+    )
+    assert {i["name"] for i in read([page])} == {"Re-referrals", "Number of contacts"}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Analysis: 54% ICPCs happened in timescale.",
+        "Reporting period: May 2024",
+        "Contacts: 1,402",  # one plain word, and no heading that names it
+        "Summary: 3 of 12 indicators improved.",
+    ],
+)
+def test_labels_that_name_nothing(sentence):
+    assert said(sentence) == []
