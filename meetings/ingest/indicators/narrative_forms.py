@@ -77,12 +77,13 @@ LEVEL_PREP = (
     r"just\s+(?:over|under|below|above)|over|under|below|above|a\s+(?:total|figure|level)\s+of))*"
 )
 EARLIER = (
-    rf"(?:,?\s*(?:(?:which\s+is\s+|this\s+is\s+|a\s+(?:rise|fall|drop|reduction|increase)\s+)?"
+    rf"(?:,?\s*\(?(?:(?:which\s+is\s+|this\s+is\s+|a\s+(?:rise|fall|drop|reduction|increase)\s+)?"
     rf"(?:down|up)\s+from|from|compared\s+(?:to|with)|having\s+been)\s+{value('a')}{at_month('a')})?"
 )
 WITH_RATE = (
-    rf"(?:,?\s*(?:(?:with|and|giving)\s+)?(?:an?\s+|the\s+)?(?:current\s+)?rate\s+of\s+{value('rate')}"
-    rf"{PER_10K.format(tag='rate')})?"
+    rf"(?:(?:,?\s*(?:(?:with|and|giving)\s+)?(?:an?\s+|the\s+)?(?:current\s+)?rate\s+of\s+"
+    rf"|\s*\((?=[\d.,]+\s*per\s+10))"  # "412 (91 per 10,000)"
+    rf"{value('rate')}{PER_10K.format(tag='rate')}\)?)?"
 )
 
 # Each statement names an earlier value (a) and a later one (b); the later may come first.

@@ -125,6 +125,7 @@ def read_sentence(
                 name = subject_before(sentence, match.start(), taken)
             if not name:
                 continue
+            name, found = month_in_name(name, found, family)
             if family not in ("from_to", "since") and month_unknown(found, months):
                 warnings.append(
                     warning(page, f"'{name[:60]}': {found['b']} is of no stated month: not read")
@@ -182,6 +183,21 @@ def statement(found, months, family, name, span) -> list[Reading]:
         rate_unit = "rate_per_10k" if found.get("rate_per") else "rate"
         out.append(Reading(rate_name(name), [(later, number(found["rate"]))], rate_unit, span))
     return out
+
+
+NAME_MONTH = re.compile(
+    rf"\s+(?:in|during|for)\s+(?P<month>{MONTH_NAMES})(?:\s+(?P<year>20\d\d))?$", re.IGNORECASE
+)
+
+
+def month_in_name(name: str, found: dict, family: str) -> tuple[str, dict]:
+    """ "The number of contacts in June was 1,402": the month is the figure's, not the name's."""
+    match = NAME_MONTH.search(name)
+    if not match or family in ("from_to", "since"):
+        return name, found
+    if found.get("b_month"):
+        return name[: match.start()], found  # two months for one figure: left to the checks
+    return name[: match.start()], {**found, "b_month": match["month"], "b_year": match["year"]}
 
 
 def month_unknown(found, months: Months) -> bool:

@@ -609,3 +609,25 @@ def test_a_private_use_bullet_still_ends_the_sentence_before_it():
 )
 def test_labels_that_name_nothing(sentence):
     assert said(sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "want"),
+    [
+        (
+            "The number of contacts in April was 1,288.",
+            [("Number of contacts", [("2024-04", 1288.0)])],
+        ),
+        ("Re-referrals in May stood at 21%.", [("Re-referrals", [(MAY, 21.0)])]),
+        (
+            "Contacts to the front door increased to 1,402 in May (from 1,288 in April).",
+            [("Contacts to the front door", [("2024-04", 1288.0), (MAY, 1402.0)])],
+        ),
+        (
+            "The number of CLA is 412 (91 per 10,000).",
+            [("Number of CLA", [(MAY, 412.0)]), ("Rate of CLA", [(MAY, 91.0)])],
+        ),
+    ],
+)
+def test_months_in_the_name_and_figures_in_brackets(sentence, want):
+    assert [(name, values) for name, values, _ in said(sentence)] == want
