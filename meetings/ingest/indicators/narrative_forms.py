@@ -67,13 +67,15 @@ LEVEL_VERB = (
     r"(?:increased|decreased|rose|risen|fell|fallen|reduced|dropped|declined|grew|grown|climbed|"
     r"improved|deteriorated|went\s+(?:up|down)|gone\s+(?:up|down)|remains?|remained|stands?|stood|"
     r"sits?|sat|is|was|are|were|reached|totalled|totaled|hit|peaked|dipped|recovered|ended|"
-    r"settled|moved|jumped|slipped|increasing|decreasing|rising|falling|reducing|continues\s+to\s+be|"
+    r"settled|moved|jumped|slipped|numbered|amounted\s+to|increasing|decreasing|rising|falling|reducing|continues\s+to\s+be|"
     r"continued\s+to\s+be|came\s+down|came\s+in)"
     r"(?:\s+(?:now|currently|slightly|significantly|steady|steadily|stable|broadly|again|further|"
-    r"sharply|marginally|just|still|static|unchanged|consistent(?:ly)?|high|low|similar|this\s+month))*"
+    r"sharply|marginally|just|still|static|unchanged|consistent(?:ly)?|high|low|similar|this\s+month|"
+    r"good|strong|positive|healthy|excellent|poor|weak|well))*"
 )
 LEVEL_PREP = (
-    r"(?:\s+(?:at|around|about|approximately|roughly|to|of|on|by\s+\d+%?\s+to|nearly|almost|"
+    r"(?:\s+(?:at|around|about|approximately|roughly|to|of|on|nearly|almost|"
+    r"by\s+\d+(?:\.\d+)?\s*(?:%|percentage\s+points?|points?|pp)?\s+to|"
     r"just\s+(?:over|under|below|above)|over|under|below|above|a\s+(?:total|figure|level)\s+of))*"
 )
 EARLIER = (
@@ -129,6 +131,16 @@ SUBJECT_AFTER = [
         re.IGNORECASE,
     ),
 ]
+# "312 families were supported by Early Help in January, compared with 298 in December",
+# "As of 31 January 2025, 255 children were subject to a child protection plan"
+NUMBER_FIRST = re.compile(
+    rf"(?:^|(?:^(?i:in|as\s+(?:of|at)|at\s+the\s+end\s+of|on)\s+(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?"
+    rf"(?P<b_month>{TITLE_MONTH})(?:\s+(?P<b_year>20\d\d))?,\s*))"
+    rf"{value('b')}\s+(?P<noun>[a-z][\w\-'’]*(?:\s+[a-z][\w\-'’]*){{0,3}}?)\s+"
+    rf"(?:were|was|are|is|have\s+been|had\s+been)\s+(?P<rest>(?!(?:in|on|at|for)\b)[a-z][\w\s\-'’&/]*?)"
+    rf"(?:\s+in\s+(?P<b2_month>{TITLE_MONTH})(?:\s+(?P<b2_year>20\d\d))?)?"
+    rf"(?=\s*(?:$|[.;,(]))(?i:{EARLIER}{WITH_RATE})",
+)
 # "The rate of assessments, 512, has fallen by 8% since May"
 APPOSITION = re.compile(
     rf"(?P<name>\b(?:the\s+)?(?:rate|number|percentage|proportion|total)\s+of\s+[\w\s\-'’/&+]+?)"
@@ -170,6 +182,7 @@ PATTERNS = [
     ("since", FIGURE_SINCE),
     *[("from_to", p) for p in FROM_TO],
     ("apposition", APPOSITION),
+    ("number_first", NUMBER_FIRST),
     *[("colon", p) for p in COLON],
     *[("subject_after", p) for p in SUBJECT_AFTER],
     ("level", LEVEL),

@@ -22,7 +22,7 @@ SUBJECT_START = re.compile(
 VERB = re.compile(
     r"\s+(?:has|have|had|is|was|were|are|remains?|remained|decreased|increased|reduced|rose|fell|dropped|declined|improved|"
     r"went|changed|saw|shows?|showed|increasing|decreasing|reducing|falling|rising|continues?|stayed|stays|stands?|"
-    r"stood|sits?|sat|reached|totalled|grew|climbed|peaked|dipped|ended|jumped|slipped|moved|settled|recovered|came)\b",
+    r"stood|sits?|sat|reached|totalled|numbered|amounted|grew|climbed|peaked|dipped|ended|jumped|slipped|moved|settled|recovered|came)\b",
     re.IGNORECASE,
 )
 LEAD_IN = re.compile(
@@ -113,6 +113,12 @@ def read_sentence(
             if YEAR_CONTEXT.search(sentence[: match.start()]) and not has_year(match):
                 continue  # "In 2021/22 referrals fell from 20 in January …": not this year's months
             found = match.groupdict()
+            if family == "colon" and paragraph_number(found, sentence[match.end() :]):
+                continue
+            if family == "number_first":
+                found = number_first(found)
+                if NOT_AN_INDICATOR.search(found["noun"]):
+                    continue
             named = found.get("name")
             if named:
                 name = clean_name(named)
@@ -185,6 +191,9 @@ def statement(found, months, family, name, span) -> list[Reading]:
     return out
 
 
+LIST_TAIL = re.compile(
+    r"^[a-z][\w\-']*(?:\s+[a-z][\w\-']*){0,2}\s+(?:or|and)\s+[a-z][\w\-']*(?:\s+[a-z][\w\-']*)?\s*(?:is|are|was|were|has|have|remains?|stands?)?\s*$"
+)
 NAME_MONTH = re.compile(
     rf"\s+(?:in|during|for)\s+(?P<month>{MONTH_NAMES})(?:\s+(?P<year>20\d\d))?$", re.IGNORECASE
 )
@@ -198,6 +207,24 @@ def month_in_name(name: str, found: dict, family: str) -> tuple[str, dict]:
     if found.get("b_month"):
         return name[: match.start()], found  # two months for one figure: left to the checks
     return name[: match.start()], {**found, "b_month": match["month"], "b_year": match["year"]}
+
+
+def paragraph_number(found: dict, after: str) -> bool:
+    """ "Statutory power to undertake proposals in the report: 26." — the number of the next
+    paragraph, not a figure: a bare whole number closing a label's line with a full stop."""
+    bare = not (found.get("b_pct") or found.get("b_per") or found.get("a"))
+    return bare and re.fullmatch(r"\d{1,3}", found["b"]) is not None and after.startswith(".")
+
+
+def number_first(found: dict) -> dict:
+    """ "312 families were supported by Early Help": the indicator is "families supported by
+    Early Help"; its month printed before the number or after the phrase, not both."""
+    out = {**found, "name": f"{found['noun']} {found['rest']}"}
+    if found.get("b2_month"):
+        if found.get("b_month"):
+            return {**out, "name": None}
+        out.update(b_month=found["b2_month"], b_year=found["b2_year"])
+    return out
 
 
 def month_unknown(found, months: Months) -> bool:
@@ -364,7 +391,12 @@ def subject_before(sentence: str, end: int, taken) -> str | None:
     start = max([e for _, e in taken if e <= end], default=0)
     clause = sentence[start:end]
     # Only the clause the statement is in: after the last comma or semicolon that ends a clause.
-    clause = re.split(r"[;,:]\s+|\s+[–—-]\s+|\(", clause)[-1]
+    parts = re.split(r"[;,:]\s+|\s+[–—-]\s+|\((?![^()]*\))", clause)
+    clause = parts[-1]
+    # "The percentage of care leavers in employment, education or training is 61%": a list in
+    # the name, not a new clause.
+    if len(parts) > 1 and LIST_TAIL.match(clause) and SUBJECT_START.search(parts[-2]):
+        clause = f"{parts[-2]}, {clause}"
     subject = SUBJECT_START.search(clause)
     clause = clause[subject.start(1) :] if subject else LEAD_IN.sub("", clause.strip())
     clause = RELATIVE.sub(

@@ -631,3 +631,50 @@ def test_labels_that_name_nothing(sentence):
 )
 def test_months_in_the_name_and_figures_in_brackets(sentence, want):
     assert [(name, values) for name, values, _ in said(sentence)] == want
+
+
+@pytest.mark.parametrize(
+    ("sentence", "want"),
+    [
+        (
+            "312 families were supported by Early Help in May, compared with 298 in April.",
+            [("Families supported by Early Help", [("2024-04", 298.0), (MAY, 312.0)])],
+        ),
+        (
+            "As of 31 May 2024, 255 children were subject to a child protection plan, a rate of "
+            "44.6 per 10,000.",
+            [
+                ("Children subject to a child protection plan", [(MAY, 255.0)]),
+                ("Rate of children subject to a child protection plan", [(MAY, 44.6)]),
+            ],
+        ),
+    ],
+)
+def test_the_number_first(sentence, want):
+    assert [(name, values) for name, values, _ in said(sentence)] == want
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        (
+            "The percentage of care leavers in employment, education or training is 61%.",
+            "Percentage of care leavers in employment, education or training",
+        ),
+        ("Placement stability (long term) remains good at 71%.", "Placement stability (long term)"),
+    ],
+)
+def test_names_with_a_list_or_brackets(sentence, name):
+    assert said(sentence)[0][0] == name
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Statutory power to undertake proposals in the report: 26.",
+        "5 conferences were rescheduled because of staff sickness.",
+        "2 social workers were recruited in May.",
+    ],
+)
+def test_paragraph_numbers_and_staff_give_nothing(sentence):
+    assert said(sentence) == []
