@@ -15,7 +15,9 @@ import re
 NUMBER = r"(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s*(%?)"
 OF = r"\s*(?:(?:of|is|at|was|stands\s+at|sits\s+at)\s+|\(|:\s*)(?:around\s+|about\s+)?"
 TARGET = re.compile(
-    rf"\btarget\s*(?:(?:of|is|at|was)\s+|\(|:\s*)(?:[<>≤≥]\s*)?{NUMBER}", re.IGNORECASE
+    rf"\btarget\s*(?:(?:of|is|at|was)\s+|\(|:\s*)(?:[<>≤≥]\s*)?{NUMBER}"
+    rf"|\b(?:the|our|a)\s+(?:local\s+)?{NUMBER}\s+(?:local\s+)?target\b",  # "exceeding the 85% target"
+    re.IGNORECASE,
 )
 AVERAGE = r"(?:\s+(?:average|mean|figure|rate|level))?"
 BENCHMARKS = [
@@ -77,8 +79,10 @@ def attach(sentence: str, statements: list[tuple[tuple[int, int], dict]], carrie
             continue
         if ANOTHER_SUBJECT.search(sentence[end : match.end()]):
             continue
-        value = float(match.group(1).replace(",", ""))
-        if bool(match.group(2)) != (item["unit"] == "percent"):
+        # TARGET has two forms: "target of 90%" (groups 1-2) or "the 85% target" (groups 3-4)
+        number, sign = match.group(1, 2) if match.group(1) is not None else match.group(3, 4)
+        value = float(number.replace(",", ""))
+        if bool(sign) != (item["unit"] == "percent"):
             continue  # a percentage for a count, or the other way round
         if kind == "target":
             if item["target"] is None:

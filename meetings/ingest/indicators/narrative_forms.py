@@ -177,6 +177,13 @@ COLON = [
     ),
 ]
 
+# "Re-referrals have reduced from 24% last month to 21%": months said in words, or not at all
+FROM_TO_LOOSE = re.compile(
+    rf"\bfrom\s+{value('a')}{at_month('a')}\s+to\s+{value('b')}{PER_10K.format(tag='b')}{at_month('b')}"
+    rf"{LEVEL_END}",
+    re.IGNORECASE,
+)
+
 # In the order they are tried: a span read by one is not read again by a later one.
 PATTERNS = [
     ("since", FIGURE_SINCE),
@@ -186,5 +193,6 @@ PATTERNS = [
     *[("colon", p) for p in COLON],
     *[("subject_after", p) for p in SUBJECT_AFTER],
     ("level", LEVEL),
+    ("loose", FROM_TO_LOOSE),
     ("rate_of", RATE_OF),
 ]

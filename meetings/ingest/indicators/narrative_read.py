@@ -12,7 +12,7 @@ from meetings.ingest.schema import warning
 
 from . import narrative_checks as checks
 from .columns import unit_from_name
-from .narrative_forms import MONTH_NAMES, PATTERNS
+from .narrative_forms import MONTH_NAMES, PATTERNS, TITLE_MONTH
 from .periods import month_before, months_between
 
 SUBJECT_START = re.compile(
@@ -113,6 +113,8 @@ def read_sentence(
             if YEAR_CONTEXT.search(sentence[: match.start()]) and not has_year(match):
                 continue  # "In 2021/22 referrals fell from 20 in January …": not this year's months
             found = match.groupdict()
+            if family == "loose" and (found.get("b_month") or found.get("a_month")):
+                continue  # printed months are the strict forms' to judge ("from 86% to 83% in January")
             if family == "colon" and paragraph_number(found, sentence[match.end() :]):
                 continue
             if family == "number_first":
@@ -132,6 +134,10 @@ def read_sentence(
             if not name:
                 continue
             name, found = month_in_name(name, found, family)
+            if family not in ("from_to", "since"):
+                if OTHER_TIME_AFTER.match(sentence[match.end() :]):
+                    continue  # "… rose from 20 to 25 in 2021/22": not a month of this report
+                found = month_before_the_subject(sentence[: match.start()], found)
             if family not in ("from_to", "since") and month_unknown(found, months):
                 warnings.append(
                     warning(page, f"'{name[:60]}': {found['b']} is of no stated month: not read")
@@ -225,6 +231,31 @@ def number_first(found: dict) -> dict:
             return {**out, "name": None}
         out.update(b_month=found["b2_month"], b_year=found["b2_year"])
     return out
+
+
+OTHER_TIME_AFTER = re.compile(
+    r"^\s*(?:(?:in|during|for|over|across)\s+(?:20\d\d|\d\d/\d\d|the\s+(?:last|past|previous|same)|"
+    r"last|Q[1-4]|quarter)|(?:last|a|the\s+previous)\s+year|year\s+to\s+date|ytd)\b",
+    re.IGNORECASE,
+)
+PREFIX_MONTH = re.compile(
+    rf"\b(?:in|during|for|as\s+(?:of|at)|at\s+the\s+end\s+of)\s+(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?"
+    rf"(?P<month>{MONTH_NAMES})\b(?:\s+(?P<year>20\d\d))?",
+    re.IGNORECASE,
+)
+
+
+def month_before_the_subject(before: str, found: dict) -> dict:
+    """ "In April, re-referrals were 21%": the month opening the clause is the figure's."""
+    if found.get("b_month"):
+        return found
+    months = list(PREFIX_MONTH.finditer(before))
+    if not months:
+        return found
+    named = re.findall(rf"\b{TITLE_MONTH}\b", before)
+    if len(months) > 1 or len(named) > 1 or found.get("a_month"):
+        return {**found, "b_month": "?"}  # several months before one figure: which is it?
+    return {**found, "b_month": months[0]["month"], "b_year": months[0]["year"]}
 
 
 def month_unknown(found, months: Months) -> bool:

@@ -678,3 +678,43 @@ def test_names_with_a_list_or_brackets(sentence, name):
 )
 def test_paragraph_numbers_and_staff_give_nothing(sentence):
     assert said(sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "want"),
+    [
+        (
+            "Re-referrals have reduced from 24% last month to 21%.",
+            [("Re-referrals", [("2024-04", 24.0), (MAY, 21.0)])],
+        ),
+        ("In April, re-referrals were 21%.", [("Re-referrals", [("2024-04", 21.0)])]),
+        (
+            "The number of open CIN cases has risen steadily over the year and now stands at 1,245.",
+            [("Number of open CIN cases", [(MAY, 1245.0)])],
+        ),
+    ],
+)
+def test_months_said_in_words_or_before_the_subject(sentence, want):
+    assert [(name, values) for name, values, _ in said(sentence)] == want
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The number of re-referrals rose from 20 to 25 in 2021/22.",
+        "In April and May, re-referrals were 21%.",  # which month?
+        "Re-referrals were 21% over the last quarter.",
+        "Contacts totalled 14,020 year to date.",
+    ],
+)
+def test_figures_of_another_period_give_nothing(sentence):
+    assert said(sentence) == []
+
+
+def test_a_target_printed_before_the_word():
+    page = make_page(
+        "May 2024 performance\n"
+        "Timeliness of single assessments has improved to 91%, exceeding the 85% target."
+    )
+    [item] = read([page])
+    assert item["target"] == 85.0
