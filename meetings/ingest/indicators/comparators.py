@@ -12,10 +12,14 @@ from __future__ import annotations
 
 import re
 
-NUMBER = r"(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s*(%?)"
-OF = r"\s*(?:(?:of|is|at|was|stands\s+at|sits\s+at)\s+|\(|:\s*)(?:around\s+|about\s+)?"
+NUMBER = r"(?!(?:19|20)\d\d\b(?!\s*%))(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s*(%?)"
+# "of 21", "is 21", "(21)", ": 21", or the figure straight after the name ("England 88%")
+OF = (
+    r"\s*(?:(?:of|is|at|was|stands\s+at|sits\s+at)\s+|\(|:\s*|(?<=\S)\s+(?=[<>]?\d))"
+    r"(?:around\s+|about\s+)?"
+)
 TARGET = re.compile(
-    rf"\btarget\s*(?:(?:of|is|at|was)\s+|\(|:\s*)(?:[<>≤≥]\s*)?{NUMBER}"
+    rf"\btarget\s*(?:(?:of|is|at|was)\s+|\(|:\s*|\s(?=[<>≤≥]?\s*\d))(?:[<>≤≥]\s*)?{NUMBER}"
     rf"|\b(?:the|our|a)\s+(?:local\s+)?{NUMBER}\s+(?:local\s+)?target\b",  # "exceeding the 85% target"
     re.IGNORECASE,
 )
@@ -42,6 +46,32 @@ BENCHMARKS = [
         re.compile(rf"\bEngland{OF}{NUMBER}", re.IGNORECASE),
     ),
     (
+        "statistical_neighbours",
+        "statistical neighbours average",
+        re.compile(rf"\b(?:SN|stat\s+neighbours?)(?:\s+average)?{OF}{NUMBER}"),
+    ),
+    (
+        "statistical_neighbours",
+        "statistical neighbours average",
+        re.compile(
+            rf"\b{NUMBER}\s+(?:for|among|amongst|across)\s+(?:our\s+)?statistical\s+neighbours?\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "england",
+        "England",
+        re.compile(rf"\b{NUMBER}\s+(?:nationally|in\s+England|for\s+England)\b", re.IGNORECASE),
+    ),
+    (
+        "region",
+        "South East",
+        re.compile(
+            rf"\b{NUMBER}\s+(?:regionally|in\s+the\s+(?:south\s+east|region)|across\s+the\s+region)\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
         "region",
         "South East",
         re.compile(
@@ -54,7 +84,7 @@ BENCHMARKS = [
 ANOTHER_SUBJECT = re.compile(
     r"\b(?:the\s+|a\s+|our\s+)?(?:total\s+)?(?:number|percentage|proportion|rate|count)\s+of\b"
     r"|\b(?:also\s+)?highlight(?:ed|ing)?\b|\bcompar(?:ing|ed)\s+(?!to\b|with\b)"
-    r"|\b(?:while|whilst|whereas|but|and|although)\s+(?!(?:(?:the|our)\s+(?:local\s+)?(?:statistical|"
+    r"|\b(?:while|whilst|whereas|but|and|although)\s+(?![<>]?\d)(?!(?:(?:the|our)\s+(?:local\s+)?(?:statistical|"
     r"national|regional|england|south|target|region|average)|this|it|which|that|is|are|was|were|"
     r"remains?|still|has|have|we|our|falls?|falling|exceed\w*|below|above|lower|higher|in|"
     r"against|compared|just|slightly|well|significantly)\b)",
@@ -70,9 +100,10 @@ def attach(sentence: str, statements: list[tuple[tuple[int, int], dict]], carrie
     for kind, label, pattern in BENCHMARKS:
         found += [(kind, label, m) for m in pattern.finditer(sentence)]
     for kind, label, match in found:
-        before = [(span, item) for span, item in statements if span[1] <= match.start()]
+        before = [(span, item) for span, item in statements if span[0] < match.start()]
         if before:
             (_, end), item = before[-1]
+            end = min(end, match.start())  # "… 23% compared to 19% nationally": inside it
         elif carried is not None and not statements and CARRIES_ON.match(sentence):
             end, item = 0, carried
         else:

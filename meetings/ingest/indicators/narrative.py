@@ -195,9 +195,13 @@ def blocks(text: str) -> list[tuple[str, str]]:
                 continue
         elif stands_alone(line, buffer, lines[i + 1] if i + 1 < len(lines) else None):
             flush()
-            # "May 2024 performance" is a title, not the name of what follows
-            titled = re.search(rf"%|\b20\d\d\b|\b{MONTH}\b[\s\-–'’‘]*\d", line, re.IGNORECASE)
-            out.append(("title" if titled else "heading", line))
+            # "May 2024 performance" is a title, not the name of what follows; "Re-referrals:
+            # 21% (April 23%)" is a statement on a line of its own.
+            dated = re.compile(rf"\b{MONTH}\b[\s\-–'’‘]*\d+|\b20\d\d\b", re.IGNORECASE)
+            if re.search(r"\d\s*%(?!\))|:\s*[\d£]", dated.sub("", line)):
+                out.extend(("sentence", s) for s in sentences(line))
+            else:
+                out.append(("title" if dated.search(line) else "heading", line))
             continue
         buffer.append(line)
     flush()

@@ -154,6 +154,19 @@ LEVEL = re.compile(
     rf"{LEVEL_END}{EARLIER}{WITH_RATE}",
     re.IGNORECASE,
 )
+# "reduced to 41% in May (April: 56%)"
+LEVEL_BRACKET = re.compile(
+    rf"(?P<verb>\b{LEVEL_VERB}){LEVEL_PREP}\s+{value('b')}{PER_10K.format(tag='b')}{at_month('b')}"
+    rf"\s*\((?P<a_month>{MONTH_NAMES})\b(?:\s+(?P<a_year>20\d\d))?\s*:?\s*{value('a')}\)",
+    re.IGNORECASE,
+)
+# "There has been a reduction in the number of children in care to 401"
+CHANGE_IN = re.compile(
+    rf"\bthere\s+(?:has|have)\s+been\s+an?\s+(?:\w+\s+)?(?P<verb>increase|decrease|reduction|rise|fall|drop)"
+    rf"\s+in\s+(?P<name>[\w\s\-'’/&+]+?)\s+to\s+{value('b')}{PER_10K.format(tag='b')}{at_month('b')}"
+    rf"{LEVEL_END}{EARLIER}",
+    re.IGNORECASE,
+)
 # "a current rate of 588", "has a figure of 91 per 10,000"
 RATE_OF = re.compile(
     rf"\b(?:has|have|had|with|at|shows?|showing|is|was)?\s*(?:an?|the|our)\s+(?:current\s+|latest\s+|present\s+|overall\s+)?"
@@ -172,7 +185,7 @@ COLON = [
     ),
     re.compile(
         rf"^(?P<name>[A-Z][^:;.]{{2,80}}?)\s*:\s*{value('b')}{PER_10K.format(tag='b')}{at_month('b')}"
-        rf"{EARLIER}(?=\s*(?:$|[.;]))",
+        rf"{EARLIER}(?=\s*(?:$|[.;]|\((?!\s*\d)))",  # "(SN 90%, England 88%)" follows
         re.IGNORECASE,
     ),
 ]
@@ -192,6 +205,8 @@ PATTERNS = [
     ("number_first", NUMBER_FIRST),
     *[("colon", p) for p in COLON],
     *[("subject_after", p) for p in SUBJECT_AFTER],
+    ("level", LEVEL_BRACKET),
+    ("named", CHANGE_IN),
     ("level", LEVEL),
     ("loose", FROM_TO_LOOSE),
     ("rate_of", RATE_OF),

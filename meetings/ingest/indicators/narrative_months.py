@@ -27,7 +27,9 @@ YEAR_CONTEXT = re.compile(
 
 
 NAME_MONTH = re.compile(
-    rf"\s+(?:in|during|for)\s+(?P<month>{MONTH_NAMES})(?:\s+(?P<year>20\d\d))?$", re.IGNORECASE
+    rf"\s+(?:in|during|for|(?:at\s+)?the\s+end\s+of|as\s+(?:at|of))\s+(?P<month>{MONTH_NAMES})"
+    rf"(?:\s+(?P<year>20\d\d))?$",
+    re.IGNORECASE,
 )
 
 

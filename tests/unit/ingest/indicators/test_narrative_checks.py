@@ -160,3 +160,39 @@ def test_a_current_figure_without_a_stated_month_is_warned():
     months = Months("2024-05", None)
     assert read_sentence("There are 41 children in residential care.", months, 9, warnings) == []
     assert warnings[0]["page"] == 9 and "no stated month" in warnings[0]["message"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "want"),
+    [
+        (
+            "Repeat plans stand at 23% compared to 19% nationally.",
+            [("england", 19.0)],
+        ),
+        (
+            "Repeat plans are 21%, compared with 23% for statistical neighbours and 22% regionally.",
+            [("statistical_neighbours", 23.0), ("region", 22.0)],
+        ),
+        (
+            "Repeat plans: 24% (SN 20%, England 18%)",
+            [("england", 18.0), ("statistical_neighbours", 20.0)],
+        ),
+    ],
+)
+def test_benchmarks_written_after_their_figure(sentence, want):
+    page = make_page(f"May 2024 performance\n{sentence}")
+    [item] = read([page])
+    assert sorted((b["kind"], b["value"]) for b in item["benchmarks"]) == sorted(want)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Assessments in time were 92% (target 90%).",
+        "Assessments in time improved to 92%, exceeding the 90% target.",
+    ],
+)
+def test_targets_written_in_brackets_or_before_the_word(sentence):
+    page = make_page(f"May 2024 performance\n{sentence}")
+    [item] = read([page])
+    assert item["target"] == 90.0

@@ -318,3 +318,28 @@ def test_a_target_printed_before_the_word():
     )
     [item] = read([page])
     assert item["target"] == 85.0
+
+
+@pytest.mark.parametrize(
+    ("sentence", "want"),
+    [
+        (
+            "Initial health assessments in 20 days reduced to 41% in May (April: 56%).",
+            [("Initial health assessments in 20 days", [("2024-04", 56.0), (MAY, 41.0)])],
+        ),
+        (
+            "There has been a reduction in the number of children in care to 401.",
+            [("Number of children in care", [(MAY, 401.0)])],
+        ),
+        (
+            "There has been a rise in the number of EHCPs issued to 120, from 98 in April.",
+            [("Number of EHCPs issued", [("2024-04", 98.0), (MAY, 120.0)])],
+        ),
+        (
+            "The number of children open to social care at the end of May was 2,104.",
+            [("Number of children open to social care", [(MAY, 2104.0)])],
+        ),
+    ],
+)
+def test_changes_named_first_and_earlier_months_in_brackets(sentence, want):
+    assert [(name, values) for name, values, _ in said(sentence)] == want
