@@ -36,6 +36,11 @@ CHANGES = [
         re.IGNORECASE,
     ),
     re.compile(rf"\b(?:up|down)\s+{CHANGE_NUMBER}(?!\s*(?:in|to)\b)", re.IGNORECASE),
+    re.compile(
+        rf"\b(?:increased|decreased|rose|fell|reduced|dropped|declined|grew|climbed)\s+"
+        rf"{CHANGE_NUMBER}(?=\s+to\b)",
+        re.IGNORECASE,
+    ),
 ]
 # "… a 12 percentage point improvement since June 22": measured from another month.
 AGAINST_ANOTHER = re.compile(

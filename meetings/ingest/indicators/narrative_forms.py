@@ -57,7 +57,7 @@ def at_month(tag: str) -> str:
 # a noun: "is 45 working days" is a standard, "has 12 social workers" a count of something else.
 LEVEL_END = (
     r"(?=\s*(?:$|[.,;:)(–—]|\s-\s|(?:in|per|down|up|from|with|against|and|compared|which|above|below|"
-    r"than|for|this|so|but|as|at|over|since|meaning|when|while|whilst|although|however|to|"
+    r"than|for|this|so|but|as|at|over|since|meaning|when|while|whilst|although|however|"
     r"or|where|making|putting|slightly|still|now|our|the|a|an|remaining|despite|following|"
     r"representing|equivalent|exceeding|meeting|missing|against|close|just|well|in\s+line)\b))"
 )
@@ -76,6 +76,7 @@ LEVEL_VERB = (
 LEVEL_PREP = (
     r"(?:\s+(?:at|around|about|approximately|roughly|to|of|on|nearly|almost|"
     r"by\s+\d+(?:\.\d+)?\s*(?:%|percentage\s+points?|points?|pp)?\s+to|"
+    r"\d+(?:\.\d+)?\s*(?:%|percentage\s+points?|pp)\s+to|"  # "increased 12% to 1,402"
     r"just\s+(?:over|under|below|above)|over|under|below|above|a\s+(?:total|figure|level)\s+of))*"
 )
 EARLIER = (

@@ -122,17 +122,19 @@ def read_sentence(
                 continue  # printed months are the strict forms' to judge ("from 86% to 83% in January")
             if family == "colon" and paragraph_number(found, sentence[match.end() :]):
                 continue
+            if family == "level" and found.get("verb") and is_a_change(match):
+                continue  # "increased 12% since April": by how much, not to what
             if family == "number_first":
                 found = number_first(found)
-                if NOT_AN_INDICATOR.search(found["noun"]):
+                if NOT_AN_INDICATOR.search(found["noun"]) or A_DIFFERENCE.match(found["noun"]):
                     continue
             named = found.get("name")
             if named:
                 name = clean_name(named)
-                if family == "subject_after" and NOT_AN_INDICATOR.search(
-                    " ".join(name.split()[:3])
+                if family == "subject_after" and (
+                    NOT_AN_INDICATOR.search(" ".join(name.split()[:3])) or A_DIFFERENCE.match(name)
                 ):
-                    continue
+                    continue  # "There were 12 more referrals than in April": a difference
                 name = name if acceptable(name) else None
             else:
                 name = subject_before(sentence, match.start(), taken)
@@ -205,6 +207,28 @@ def statement(found, months, family, name, span) -> list[Reading]:
 LIST_TAIL = re.compile(
     r"^[a-z][\w\-']*(?:\s+[a-z][\w\-']*){0,2}\s+(?:or|and)\s+[a-z][\w\-']*(?:\s+[a-z][\w\-']*)?\s*(?:is|are|was|were|has|have|remains?|stands?)?\s*$"
 )
+
+
+# "12 more referrals", "3 fewer children", "22% progressed to a referral": not a level of a noun
+A_DIFFERENCE = re.compile(
+    r"(?:more|fewer|less|additional|extra|further|other|new|of|[a-z]+ed)\b", re.IGNORECASE
+)
+MOVED = re.compile(
+    r"(?:increas|decreas|r[io]s|fell|fall|reduc|dropp|declin|grew|grow|climb|jump|dipp|slipp|went|gone)",
+    re.IGNORECASE,
+)
+TO_A_LEVEL = re.compile(
+    r"\b(?:to|at|of|around|about|approximately|nearly|almost|over|under)\s*$", re.IGNORECASE
+)
+
+
+def is_a_change(match) -> bool:
+    """A direction verb with its figure straight after it ("rose 12%", "fell 5 in May") says by
+    how much; only "rose to 12%" or "fell to 5" says the level."""
+    if not MOVED.search(match["verb"]):
+        return False
+    between = match.string[match.end("verb") : match.start("b")]
+    return not TO_A_LEVEL.search(between)
 
 
 def paragraph_number(found: dict, after: str) -> bool:

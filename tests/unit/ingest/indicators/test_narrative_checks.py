@@ -196,3 +196,12 @@ def test_targets_written_in_brackets_or_before_the_word(sentence):
     page = make_page(f"May 2024 performance\n{sentence}")
     [item] = read([page])
     assert item["target"] == 90.0
+
+
+def test_a_change_before_the_level_is_checked_too():
+    warnings = []
+    assert (
+        said("Contacts to the MASH increased 10% to 1,402 from 1,250 in April.", warnings=warnings)
+        == []
+    )
+    assert "a change of 10%" in warnings[0]["message"] and "12.2%" in warnings[0]["message"]

@@ -343,3 +343,33 @@ def test_a_target_printed_before_the_word():
 )
 def test_changes_named_first_and_earlier_months_in_brackets(sentence, want):
     assert [(name, values) for name, values, _ in said(sentence)] == want
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Contacts to the MASH increased 12% since April.",  # by how much, not to what
+        "Referrals to social care fell 40 in May.",
+        "There were 12 more referrals than in April.",
+        "There are 3 fewer children in care than last month.",
+        "Of the 1,402 contacts in May, 22% progressed to referral.",
+        "The number of children in care is 412, compared to 398 last year.",
+    ],
+)
+def test_differences_give_nothing(sentence):
+    assert said(sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "values"),
+    [
+        ("Contacts to the MASH increased 12% to 1,402.", [(MAY, 1402.0)]),
+        (
+            "Contacts to the MASH increased 12% to 1,402 from 1,250 in April.",
+            [("2024-04", 1250.0), (MAY, 1402.0)],
+        ),
+        ("Contacts to the MASH have increased by 120 to 1,402.", [(MAY, 1402.0)]),
+    ],
+)
+def test_a_change_then_the_level(sentence, values):
+    assert said(sentence)[0][1] == values
