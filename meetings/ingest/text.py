@@ -1,7 +1,8 @@
 """Normalising the text of pack pages: what every parser can take for granted.
 
 - NBSP and other odd spaces become spaces; runs of spaces collapse.
-- Private-use bullet glyphs (Symbol/Wingdings, U+F0B7 …) go; real bullets stay for parsers.
+- Private-use bullet glyphs (Symbol/Wingdings, U+F0B7 …) go; one opening a line becomes "•" (a
+  bullet still ends the sentence before it); real bullets stay for parsers.
 - pdfium marks a word hyphenated across a line break with U+FFFE: it becomes "-".
 - Page furniture is dropped: "Page 12", "Agenda Item 9", "Appendix 2" stamps on a line of their
   own, "This page is intentionally left blank", "Public Document Pack", mailto: links.
@@ -15,6 +16,7 @@ from dataclasses import dataclass
 
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
 _PRIVATE_USE = re.compile(r"[\ue000-\uf8ff]")
+_LEADING_PRIVATE_BULLET = re.compile(r"^\s*[\uf0a7\uf0b7\uf076\uf0d8\uf0fc\uf06e\uf0a8]\s*")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufeff\u00ad]")
 
 STAMP_LINE = re.compile(
@@ -45,6 +47,7 @@ def clean(text: str) -> str:
 
 def clean_line(line: str) -> str:
     line = line.replace("\ufffe", "-")
+    line = _LEADING_PRIVATE_BULLET.sub("• ", line)  # "\uf0b7 Contacts rose …": still a bullet
     line = _PRIVATE_USE.sub(" ", line)
     line = _CONTROL.sub("", line)
     line = unicodedata.normalize("NFC", line)

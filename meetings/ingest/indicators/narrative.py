@@ -1,129 +1,89 @@
 """Indicator values stated in sentences, for packs whose charts are pictures.
 
-Only statements that say which month each number belongs to are read:
+Statements are read as councils write them (narrative_forms.py):
 
     "… decreased from 86% in January to 84% in February"        two values, two months
     "… decreased from 553 to 545 in February"                   the first is the month before
     "… remained similar (343 in January and 330 in February)"    two values, two months
-    "… the care leaver supervision timeliness figure of 86% which has improved … from 45% in
-     January"                                                    the first is the reporting month
+    "June had 1,402 contacts"; "There are 41 children in residential care, down from 47 in
+     March 2023"; "The rate of assessments, 512, has fallen by 8% since May"; "remains around
+     12%, down from 15% in January"; "reduced to 412 with a rate of 91"; "a current rate of 588"
 
-Month names become periods against the latest month the report says it covers ("up to the end
-of February 2023", "Overview highlighting February ‘23") or the month before the meeting; a month
-only implied (the second and fourth forms) needs the reporting month stated on the page itself,
-and "from 553 to 545 in January" when February is reported is left out (January and December,
-or January and an earlier figure?). The indicator is named as the sentence names it. A target
-("our local target of 90%") or a benchmark average belongs to the statement just before it in
-the sentence, or to the last one read when the sentence begins "This …" (comparators.py).
-Changes ("down 7%", "a 12 percentage point improvement"), counts without a month, months placed
-in another year by words ("January last year", "In 2021/22 …"), values of one indicator that
-two sentences give differently, and anything whose subject cannot be found are left out.
+A figure without a month is the reporting month's: the month a page states ("up to the end of
+February 2023", "May 2024 performance"), or, when the report states only one month, that month on
+every page. A month named in a sentence is placed against the latest month reported on. The
+indicator is named as the sentence names it; a short name that is part of the slide's heading
+("contacts" under "Contacts to the front door") is the heading's indicator. "This figure", "it",
+staff, dates, changes ("down 7%"), months in other years ("January last year") name nothing.
+What else the sentence prints must agree (narrative_checks.py): a direction word contradicting
+the figures, a stated change they do not give, a percentage beside a count — the statement is
+left out with a warning naming the page. Targets and benchmarks go to their own statement
+(comparators.py).
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from meetings.ingest.dates import month_number
+from meetings.ingest.schema import warning
 
 from . import comparators
 from .columns import unit_from_name
-from .periods import MONTH, month_before, reporting_months
+from .narrative_read import Months, Reading, read_sentence
+from .periods import MONTH, full_year, reporting_month
 
-NOT_A_LEVEL = (
-    r"(?!\s*(?:percentage points?|pp\b|points?\b|per cent(?:age)? points?|times\b|fold\b))"
-)
-MONTH_NAMES = MONTH.replace("(", "(?:", 1)  # the same alternatives, without capturing
+__all__ = ["Months", "Reading", "read", "read_sentence"]
 
-
-def value(tag: str) -> str:
-    """A printed number (and % sign) that is a level, not a change."""
-    return rf"(?P<{tag}>\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?)\s*(?P<{tag}_pct>%?){NOT_A_LEVEL}"
-
-
-def when(tag: str) -> str:
-    """A month, with its year when the sentence gives one ("in December 2022"), and not one
-    placed in another year by words we do not resolve ("in January last year")."""
-    return (
-        rf"(?P<{tag}_month>{MONTH_NAMES})(?:\s+(?P<{tag}_year>20\d\d)|\s*[‘'’](?P<{tag}_yy>\d\d))?\b"
-        rf"(?!\s*[‘'’]?\d\d\b|\s+(?:of\s+)?(?:last|the\s+(?:previous|last|prior|same)|previous|prior)\b)"
-    )
-
-
-# Each statement names an earlier value (a) and a later one (b); the later may come first.
-STATEMENTS = [
-    re.compile(
-        rf"\bfrom\s+{value('a')}\s+in\s+{when('a')}\s+to\s+{value('b')}\s+in\s+{when('b')}\b",
-        re.IGNORECASE,
-    ),
-    re.compile(
-        rf"\b(?:to\s+)?{value('b')}\s+in\s+{when('b')},?\s+(?:from|compared\s+(?:to|with)|up\s+from|down\s+from)\s+{value('a')}\s+in\s+{when('a')}\b",
-        re.IGNORECASE,
-    ),
-    re.compile(
-        rf"\(?\b{value('a')}\s+in\s+{when('a')}\s+and\s+{value('b')}\s+in\s+{when('b')}\b\)?",
-        re.IGNORECASE,
-    ),
-    re.compile(rf"\bfrom\s+{value('a')}\s+to\s+{value('b')}\s+in\s+{when('b')}\b", re.IGNORECASE),
-]
-# "the care leaver supervision timeliness figure of 86% which has improved … from 45% in January":
-# the later value is the reporting month's.
-FIGURE_SINCE = re.compile(
-    rf"\bthe\s+(?P<name>[\w\s&'’\-+/()]+?)\s+figure\s+of\s+{value('b')}\s+which\s+has\s+\w+(?:\s+\w+)?\s+from\s+{value('a')}\s+in\s+{when('a')}\b",
-    re.IGNORECASE,
-)
-SUBJECT_START = re.compile(
-    r"\b(?:the\s+|a\s+|our\s+)?((?:total\s+)?(?:number|percentage|proportion|rate|total|count|amount)\s+of\b)",
-    re.IGNORECASE,
-)
-VERB = re.compile(
-    r"\s+(?:has|have|had|is|was|were|are|remains?|remained|decreased|increased|reduced|rose|fell|dropped|declined|improved|"
-    r"went|changed|saw|shows?|showed|increasing|decreasing|reducing|falling|rising|continues?|stayed|stays)\b",
-    re.IGNORECASE,
-)
-LEAD_IN = re.compile(
-    r"^(?:analysis\s*:\s*|there\s+(?:was|has\s+been)\s+an?\s+(?:\w+\s+)?(?:decrease|increase|reduction|rise|fall|drop)\s+in\s+|"
-    r"(?:however|whilst|while|although|despite\s+this|also|overall|in\s+addition|and|but|or|as\s+well\s+as),?\s+|this\s+could\s+be\s+a\s+result\s+of\s+|our\s+|the\s+)+",
-    re.IGNORECASE,
-)
-RELATIVE = re.compile(r"\s+(?:that|who|which)\s+(?:are|is|were|was)\s+", re.IGNORECASE)
-# "This figure decreased from …", "Performance improved from …": the sentence does not say which
-# indicator; a value read without its indicator would be a guess.
-NOT_A_NAME = re.compile(
-    r"^(?:this|that|these|those|it|its|which|there|performance|the figure|figures?|data|overall|we|our)\b"
-    r"|^(?:an?\s+)?\d|\bpercentage points?\b"  # "a 12 percentage point improvement": a change
-    r"|^(?:an?\s+)?(?:\w+\s+)?(?:improvement|increase|decrease|reduction|rise|fall|drop|change)\b",
-    re.IGNORECASE,
-)
-YEAR_CONTEXT = re.compile(
-    r"\b20\d\d\b|\b\d\d/\d\d\b|\b(?:last|previous|prior|that)\s+year\b",
-    re.IGNORECASE,
-)
 SENTENCE_BREAK = re.compile(
     r"(?<=[.!?])\s+(?=[A-Z(‘'\"“])|(?<=[a-z]\.)(?=[A-Z][a-z])|\s+(?=Analysis\s*:)"
 )
+# "•", "▪", "–" at the start of a line: a new statement, whatever the line before ended with.
+# A numbered paragraph ("7. The duty …", "3.1 The panel …") is one too: its number is no value.
+BULLET = re.compile(
+    r"^\s*(?:[•▪●◦■□➢►✓*·]|[-–—](?=\s*[A-Z0-9£])|\d{1,3}(?:\.\d{1,2})*\.\s+(?=[A-Z])"
+    r"|\d{1,3}\.\d{1,2}\s+(?=[A-Z]))\s*"
+)
+# "May 2024 performance", "Performance summary: May 2024", "Reporting period: May 2024"
+STATED_MONTH = [
+    re.compile(
+        rf"\b{MONTH}\s+(20\d\d)\s+(?:performance|data|position|figures|update|report)\b", re.I
+    ),
+    re.compile(
+        rf"\b(?:performance|reporting\s+period|data|figures|position)\s*(?:summary|update|report|pack|as\s+of|to|at)?"
+        rf"\s*[:–—-]?\s*(?:end\s+of\s+)?{MONTH}\s+(20\d\d)\b",
+        re.I,
+    ),
+    re.compile(rf"\bas\s+(?:at|of)\s+(?:the\s+)?end\s+of\s+{MONTH}\s+(20\d\d)\b", re.I),
+]
 
 
 def read(pages, meeting_date=None, warnings=None) -> list[dict]:
     if not pages:
         return []
     warnings = warnings if warnings is not None else []
-    latest, stated = reporting_months(pages, meeting_date)
+    latest, stated = report_months(pages, meeting_date)
     if latest is None:
         return []
     found: dict[str, dict] = {}
     disputed: set[tuple[str, str]] = set()
-    last = None
     for page in pages:
-        for sentence in sentences(page.text):
+        last, heading = None, None
+        months = Months(latest, stated.get(page.number))
+        for kind, sentence in blocks(page.text):
+            if kind != "sentence":
+                heading, last = (sentence if kind == "heading" else heading), None
+                continue
             statements = []
-            months = Months(latest, stated.get(page.number))
-            for name, values, percent, span in read_sentence(sentence, months):
-                item = found.setdefault(name.lower(), new_indicator(name, percent, page.number))
-                for period, value in values:
+            for reading in read_sentence(sentence, months, page.number, warnings, heading):
+                item = found.setdefault(
+                    reading.name.lower(), new_indicator(reading.name, reading.unit, page.number)
+                )
+                if not same_unit(item, reading, page.number, warnings):
+                    continue
+                for period, value in reading.values:
                     add_value(item, period, value, page.number, disputed, warnings)
-                statements.append((span, item))
+                statements.append((reading.span, item))
             comparators.attach(sentence, statements, last)
             if statements:
                 last = statements[-1][1]
@@ -139,6 +99,44 @@ def read(pages, meeting_date=None, warnings=None) -> list[dict]:
     return out
 
 
+def report_months(pages, meeting_date=None) -> tuple[str | None, dict]:
+    """-> (the latest month reported on, {page number: the month that page reports}).
+
+    A page states its month ("up to the end of February 2023"), or one of the three before it
+    did. When the whole report states one month only ("May 2024 performance", once on the title
+    slide), it is every page's month; two different months stated leave the pages between them
+    with the nearest one before."""
+    stated, said, distinct = {}, None, set()
+    for page in sorted(pages, key=lambda p: p.number):
+        here = stated_month(page.text, meeting_date)
+        if here:
+            said = (page.number, here)
+            distinct.add(here)
+        if said and page.number - said[0] <= 3:
+            stated[page.number] = said[1]
+    if len(distinct) == 1:
+        [only] = distinct
+        stated = {page.number: only for page in pages}
+    candidates = set(stated.values())
+    if meeting_date:
+        year, month = int(meeting_date[:4]), int(meeting_date[5:7]) - 1
+        candidates.add(f"{year - 1:04d}-12" if month == 0 else f"{year:04d}-{month:02d}")
+    return (max(candidates) if candidates else None), stated
+
+
+def stated_month(text: str, meeting_date=None) -> str | None:
+    found = reporting_month(text, meeting_date)
+    if found:
+        return found
+    for pattern in STATED_MONTH:
+        for match in pattern.finditer(text):
+            month = month_number(match.group(1))
+            period = f"{full_year(match.group(2)):04d}-{month:02d}" if month else None
+            if period and (meeting_date is None or period < meeting_date[:7]):
+                return period
+    return None
+
+
 def add_value(item, period, value, page, disputed, warnings):
     """A value for a period the indicator already has with another figure is not kept: which of
     the two sentences meant what cannot be told."""
@@ -152,12 +150,75 @@ def add_value(item, period, value, page, disputed, warnings):
         disputed.add(key)
         item["values"].remove(same[0])
         warnings.append(
-            {
-                "page": page,
-                "message": f"'{item['name'][:60]}' {period}: {value:g} here but "
+            warning(
+                page,
+                f"'{item['name'][:60]}' {period}: {value:g} here but "
                 f"{same[0]['value']:g} on page {same[0]['page']}; neither was read",
-            }
+            )
         )
+
+
+def same_unit(item, reading, page, warnings) -> bool:
+    """ "12%" for an indicator read as a count elsewhere (or the other way round) is refused."""
+    known, new = item["unit"], reading.unit
+    if not known or not new or known == new or {known, new} <= {"count", "rate", "other"}:
+        if known is None:
+            item["unit"] = new
+        return True
+    warnings.append(
+        warning(
+            page,
+            f"'{item['name'][:60]}': a {new.replace('_', ' ')} here but a "
+            f"{known.replace('_', ' ')} elsewhere: value not read",
+        )
+    )
+    return False
+
+
+def blocks(text: str) -> list[tuple[str, str]]:
+    """The page as headings and sentences: a bullet ends the sentence before it, a heading line
+    (short, no full stop, between sentences) names what follows."""
+    out, buffer = [], []
+    lines = [line.strip() for line in text.split("\n") if line.strip()]
+
+    def flush():
+        if buffer:
+            out.extend(("sentence", s) for s in sentences(" ".join(buffer)))
+            buffer.clear()
+
+    for i, line in enumerate(lines):
+        bullet = BULLET.match(line)
+        if bullet:
+            flush()
+            line = line[bullet.end() :]
+            if not line:
+                continue
+        elif stands_alone(line, buffer, lines[i + 1] if i + 1 < len(lines) else None):
+            flush()
+            # "May 2024 performance" is a title, not the name of what follows; "Re-referrals:
+            # 21% (April 23%)" is a statement on a line of its own.
+            dated = re.compile(rf"\b{MONTH}\b[\s\-–'’‘]*\d+|\b20\d\d\b", re.IGNORECASE)
+            if re.search(r"\d\s*%(?!\))|:\s*[\d£]", dated.sub("", line)):
+                out.extend(("sentence", s) for s in sentences(line))
+            else:
+                out.append(("title" if dated.search(line) else "heading", line))
+            continue
+        buffer.append(line)
+    flush()
+    return out
+
+
+def stands_alone(line: str, buffer: list[str], following: str | None) -> bool:
+    """A heading or title line: short, no full stop, between sentences."""
+    words = line.split()
+    ends_sentence = not buffer or buffer[-1].rstrip().endswith((".", "!", "?", ":"))
+    return (
+        1 <= len(words) <= 9
+        and ends_sentence
+        and line[:1].isupper()
+        and not line.rstrip().endswith((".", ",", ";", ":", "!", "?"))
+        and (following is None or not following[:1].islower())
+    )
 
 
 def sentences(text: str) -> list[str]:
@@ -165,144 +226,11 @@ def sentences(text: str) -> list[str]:
     return [s.strip() for s in SENTENCE_BREAK.split(flat) if s.strip()]
 
 
-def number(text: str) -> float:
-    return float(text.replace(",", ""))
-
-
-@dataclass(frozen=True)
-class Months:
-    """The months a sentence is read against: the latest any page reports on (to place month
-    names) and the one its own page states (for a month only implied), if any."""
-
-    latest: str
-    stated: str | None = None
-
-
-def read_sentence(sentence: str, months: Months | str) -> list[tuple[str, list, bool, tuple]]:
-    """-> [(indicator name, [(period, value), …], is a percentage, span)] stated in one sentence,
-    in the order they are written."""
-    if isinstance(months, str):
-        months = Months(months, months)
-    out = []
-    taken = []  # spans already read, so one statement is not read twice
-    for pattern in [FIGURE_SINCE, *STATEMENTS]:
-        for match in pattern.finditer(sentence):
-            if any(start <= match.start() < end for start, end in taken):
-                continue
-            if YEAR_CONTEXT.search(sentence[: match.start()]) and not has_year(match):
-                continue  # "In 2021/22 referrals fell from 20 in January …": not this year's months
-            values = statement_values(match, months)
-            if values is None:
-                continue
-            named = match.groupdict().get("name")
-            name = clean_name(named) if named else subject_before(sentence, match.start(), taken)
-            if name:
-                out.append((name, values[0], values[1], match.span()))
-                taken.append(match.span())
-    return sorted(out, key=lambda statement: statement[3])
-
-
-def has_year(match) -> bool:
-    return any(value for key, value in match.groupdict().items() if key.endswith(("_year", "_yy")))
-
-
-def statement_values(match, months: Months):
-    """The (period, value) pairs a statement gives, or None unless its months run forward."""
-    found = match.groupdict()
-    month = months.latest
-    later = resolve_slot(found, "b", month) if found.get("b_month") else months.stated
-    earlier = resolve_slot(found, "a", month) if found.get("a_month") else None
-    if later and earlier and slot_year(found, "b") and not slot_year(found, "a"):
-        # "from 220 in January to 172 in February 2022": the January before that February.
-        earlier = month_before(previous_period(later), found["a_month"])
-    if earlier is None and later and later == months.stated:
-        # "from 553 to 545 in February", February being the month reported on: the month before.
-        # Of another month ("from 86% to 83% in January") it is not certain: left out.
-        earlier = previous_period(later)
-    if found["a_pct"] != found["b_pct"] or not (earlier and later and earlier < later <= month):
-        return None
-    # "from 540 in January 2022 to 545 in February" may mean February 2022 or 2023: read it only
-    # if both readings agree.
-    one_year = found.get("b_month") and slot_year(found, "a") and not slot_year(found, "b")
-    if one_year and first_after(earlier, found["b_month"]) != later:
-        return None
-    return [(earlier, number(found["a"])), (later, number(found["b"]))], bool(found["b_pct"])
-
-
-def slot_year(found: dict, tag: str) -> str | None:
-    return found.get(f"{tag}_year") or (
-        f"20{found[f'{tag}_yy']}" if found.get(f"{tag}_yy") else None
-    )
-
-
-def first_after(period: str, month_name: str) -> str | None:
-    """The first month called `month_name` after `period` ('2022-01', 'February' -> '2022-02')."""
-    year = int(period[:4])
-    for candidate in (
-        f"{year:04d}-{month_number(month_name) or 0:02d}",
-        f"{year + 1:04d}-{month_number(month_name) or 0:02d}",
-    ):
-        if candidate > period:
-            return candidate
-    return None
-
-
-def resolve_slot(found: dict, tag: str, reporting: str) -> str | None:
-    return resolve(found[f"{tag}_month"], slot_year(found, tag), reporting)
-
-
-def resolve(month_name: str, year: str | None, reporting: str) -> str | None:
-    """A month named in a sentence, as a period: its own year if printed, else the latest such
-    month on or before the reporting month."""
-    return month_before(f"{year}-12" if year else reporting, month_name)
-
-
-def previous_period(period: str) -> str:
-    year, month = int(period[:4]), int(period[5:7]) - 1
-    return f"{year - 1:04d}-12" if month == 0 else f"{year:04d}-{month:02d}"
-
-
-def subject_before(sentence: str, end: int, taken) -> str | None:
-    """The indicator the statement is about: the noun phrase before its verb."""
-    start = max([e for _, e in taken if e <= end], default=0)
-    clause = sentence[start:end]
-    # Only the clause the statement is in: after the last comma or semicolon that ends a clause.
-    clause = re.split(r"[;,:]\s+|\s+[–—-]\s+|\(", clause)[-1]
-    subject = SUBJECT_START.search(clause)
-    clause = clause[subject.start(1) :] if subject else LEAD_IN.sub("", clause.strip())
-    clause = RELATIVE.sub(
-        " ", clause
-    )  # "children looked after that are placed" -> "… after placed"
-    verb = VERB.search(clause)
-    if verb:
-        clause = clause[: verb.start()]
-    clause = re.sub(r"\s+(?:with\s+an?\s+\w+|by)$", "", clause.strip())
-    name = clean_name(clause)
-    words = name.split()
-    if (
-        len(words) < 2
-        or len(words) > 16
-        or not re.search(r"[A-Za-z]{3}", name)
-        or NOT_A_NAME.match(name)
-    ):
-        return None
-    return name
-
-
-def clean_name(text: str) -> str:
-    text = LEAD_IN.sub("", " ".join(text.split()).strip(" ,;:"))
-    text = RELATIVE.sub(" ", text)
-    text = re.sub(r"\s+\+\s+", "+ ", text)  # "3 + moves" -> "3+ moves"
-    text = re.sub(r"^(?:there\s+was\s+)?", "", text, flags=re.IGNORECASE).strip()
-    return text[:1].upper() + text[1:]
-
-
-def new_indicator(name: str, percent: bool, page: int) -> dict:
-    unit = "percent" if percent else unit_from_name(name)
+def new_indicator(name: str, unit: str | None, page: int) -> dict:
     return {
         "name": name,
         "ref": None,
-        "unit": unit,
+        "unit": unit or unit_from_name(name),
         "section": None,
         "values": [],
         "target": None,
