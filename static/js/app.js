@@ -90,7 +90,7 @@ document.addEventListener("click", (event) => {
       fy = (click.clientY - before.top) / before.height;
     }
     zoom = Math.max(0, Math.min(ZOOMS.length - 1, index));
-    figure.dataset.zoom = String(ZOOMS[zoom]);
+    figure.dataset.scale = String(ZOOMS[zoom]);
     viewer.querySelector(".zoom-level").textContent = `${ZOOMS[zoom]}%`;
     viewer.classList.toggle("zoomed", zoom > 0);
     if (click) centre(scroller, figure, fx, fy);
