@@ -36,14 +36,18 @@ document.addEventListener("click", (event) => {
     if (dialog.open) dialog.close(); // its "close" event comes later, when it is open again
     dialog.showModal();
     dialog.classList.add("is-modal");
-    dialog.querySelector("[data-viewer=wide]")?.setAttribute("aria-pressed", "true");
+    const toggle = dialog.querySelector("[data-viewer=wide]");
+    toggle?.setAttribute("aria-pressed", "true");
+    if (toggle) toggle.textContent = "Beside the list";
     dialog.querySelector("[data-viewer=close]")?.focus();
   };
   dialog.addEventListener("close", () => {
     if (dialog.open) return; // closed only to be reopened as a modal
 
     dialog.classList.remove("is-modal");
-    dialog.querySelector("[data-viewer=wide]")?.setAttribute("aria-pressed", "false");
+    const toggle = dialog.querySelector("[data-viewer=wide]");
+    toggle?.setAttribute("aria-pressed", "false");
+    if (toggle) toggle.textContent = "Full width";
     showBeside();
     if (opener && document.contains(opener)) opener.focus();
     opener = null;
