@@ -37,7 +37,6 @@ document.addEventListener("click", (event) => {
     dialog.showModal();
     dialog.classList.add("is-modal");
     const toggle = dialog.querySelector("[data-viewer=wide]");
-    toggle?.setAttribute("aria-pressed", "true");
     if (toggle) toggle.textContent = "Beside the list";
     dialog.querySelector("[data-viewer=close]")?.focus();
   };
@@ -46,7 +45,6 @@ document.addEventListener("click", (event) => {
 
     dialog.classList.remove("is-modal");
     const toggle = dialog.querySelector("[data-viewer=wide]");
-    toggle?.setAttribute("aria-pressed", "false");
     if (toggle) toggle.textContent = "Full width";
     showBeside();
     if (opener && document.contains(opener)) opener.focus();
