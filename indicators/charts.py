@@ -223,7 +223,7 @@ def add_reference_lines(fig, references, unit):
                 x=[None],
                 y=[None],
                 mode="lines",
-                name=f"{label} ({reference_source(bench)})",
+                name=f"{KIND_NAMES.get(kind, label)} ({reference_source(bench)})",
                 line={"color": colour, "width": 1.5, "dash": "dot"},
                 hoverinfo="skip",
             )

@@ -125,9 +125,9 @@ def explain_escaped(text: str, acronyms: dict, pattern, seen: set, focusable: bo
     return pattern.sub(wrap, text)
 
 
-def explain_text(text, committee) -> str:
+def explain_text(text, committee, acronyms=None) -> str:
     """Plain text in, safe HTML out."""
-    acronyms = panel_acronyms(committee)
+    acronyms = panel_acronyms(committee) if acronyms is None else acronyms
     escaped = escape(text)
     pattern = pattern_for(acronyms)
     if pattern is None:
@@ -140,10 +140,10 @@ NO_TERMS_INSIDE = {"abbr", "script", "style", "textarea", "option", "select", "t
 INTERACTIVE = {"a", "button", "summary", "label"}
 
 
-def explain_html(html, committee, focusable: bool = True) -> str:
+def explain_html(html, committee, focusable: bool = True, acronyms=None) -> str:
     """Safe HTML in, safe HTML out: only text between tags is touched. Inside a link the <abbr>
     takes no focus of its own (the link's focus shows it: no nested interactive controls)."""
-    acronyms = panel_acronyms(committee)
+    acronyms = panel_acronyms(committee) if acronyms is None else acronyms
     pattern = pattern_for(acronyms)
     html = str(html)
     if pattern is None:

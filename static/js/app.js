@@ -36,14 +36,16 @@ document.addEventListener("click", (event) => {
     if (dialog.open) dialog.close(); // its "close" event comes later, when it is open again
     dialog.showModal();
     dialog.classList.add("is-modal");
-    dialog.querySelector("[data-viewer=wide]")?.setAttribute("aria-pressed", "true");
+    const toggle = dialog.querySelector("[data-viewer=wide]");
+    if (toggle) toggle.textContent = "Beside the list";
     dialog.querySelector("[data-viewer=close]")?.focus();
   };
   dialog.addEventListener("close", () => {
     if (dialog.open) return; // closed only to be reopened as a modal
 
     dialog.classList.remove("is-modal");
-    dialog.querySelector("[data-viewer=wide]")?.setAttribute("aria-pressed", "false");
+    const toggle = dialog.querySelector("[data-viewer=wide]");
+    if (toggle) toggle.textContent = "Full width";
     showBeside();
     if (opener && document.contains(opener)) opener.focus();
     opener = null;
@@ -90,7 +92,7 @@ document.addEventListener("click", (event) => {
       fy = (click.clientY - before.top) / before.height;
     }
     zoom = Math.max(0, Math.min(ZOOMS.length - 1, index));
-    figure.dataset.zoom = String(ZOOMS[zoom]);
+    figure.dataset.scale = String(ZOOMS[zoom]);
     viewer.querySelector(".zoom-level").textContent = `${ZOOMS[zoom]}%`;
     viewer.classList.toggle("zoomed", zoom > 0);
     if (click) centre(scroller, figure, fx, fy);

@@ -117,7 +117,7 @@ def test_reference_benchmarks_and_corrections_on_the_indicator_page(
     labels = page.locator(".chart .annotation-text").all_text_contents()
     assert "England 69%" in labels, labels
     legend = page.locator(".chart .legend").text_content()
-    assert "England (latest published, Mar 2022 pack)" in legend
+    assert "England (latest published, Mar 2022 pack)" in legend, legend
     row = page.locator("table tr", has_text="Feb 2022").first
     assert "corrected by an officer; the pack printed 93%" in row.inner_text()
     flagged = page.locator("table tr", has_text="Jun 2021").first.inner_text()
