@@ -4,8 +4,8 @@
 - Private-use bullet glyphs (Symbol/Wingdings, U+F0B7 …) go; one opening a line becomes "•" (a
   bullet still ends the sentence before it); real bullets stay for parsers.
 - pdfium marks a word hyphenated across a line break with U+FFFE: it becomes "-".
-- Page furniture is dropped: "Page 12", "Agenda Item 9", "Appendix 2" stamps on a line of their
-  own, "This page is intentionally left blank", "Public Document Pack", mailto: links.
+- Page furniture is dropped: "Page 12", "Page 3 of 12", "- 3 -", "Agenda Item 9", "Appendix 2"
+  stamps on a line of their own, "This page is intentionally left blank", "Public Document Pack", mailto: links.
 """
 
 from __future__ import annotations
@@ -21,6 +21,8 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufeff\u00ad]")
 
 STAMP_LINE = re.compile(
     r"^(?:page \d{1,4}"
+    r"|page \d{1,4} of \d{1,4}"  # a report's own numbering, not the pack's stamp
+    r"|[-–] ?\d{1,4} ?[-–]"  # "- 3 -" centred under minutes
     r"|agenda item \d{1,3}[a-z]?"
     r"|appendix \d{1,2}"
     r"|this page is intentionally left blank"

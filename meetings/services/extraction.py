@@ -17,7 +17,6 @@ from indicators.services.values import clear_indicator_values, store_indicator_v
 from meetings.models import (
     AgendaItem,
     Attendance,
-    Committee,
     GlossaryTerm,
     Meeting,
     Minute,
@@ -26,7 +25,7 @@ from meetings.models import (
     Resolution,
 )
 
-from .filing import NotFiled, meeting_for
+from .filing import NotFiled, committee_named, meeting_for  # noqa: F401 (committee_named: moved)
 from .memberships import person_named
 from .recommendation_sources import (
     clear_recommendations,
@@ -100,11 +99,6 @@ def store_extraction(pack: Pack, extraction: dict) -> Pack:
     if pack.status == Pack.Status.PUBLISHED:
         figures_changed(committee.pk)
     return pack
-
-
-def committee_named(name: str) -> Committee:
-    existing = Committee.objects.filter(name__iexact=name).first()
-    return existing or Committee.objects.create(name=name)
 
 
 def fill_blanks(obj, **values):

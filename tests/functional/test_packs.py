@@ -23,7 +23,7 @@ def test_upload_review_correct_and_publish(page, sign_in, shot, corpus_pdf, user
     shot(page, "pack-review")
 
     # Check a warning against its page: the picture of the page appears beside the list.
-    page.click(".review-items a.pagelink >> nth=0")
+    page.click(".review-items li:has-text('dashboard image') a.pagelink >> nth=0")
     page.wait_for_selector("#page-viewer img")
     wait_until(page, "document.querySelector('#page-viewer img').naturalWidth > 0")
     assert "dashboard image" in page.inner_text("#page-viewer")

@@ -40,3 +40,11 @@ def test_municipal_year_dates_follow_may_to_april():
         "2022-01-27",
         "2022-03-31",
     ]
+
+
+def test_other_page_numbering_is_furniture_but_not_a_pack_stamp():
+    from meetings.ingest.text import normalise_page_text, page_stamp
+
+    raw = "RESOLVED that the minutes be\n- 3 -\napproved.\nPage 2 of 9"
+    assert normalise_page_text(raw) == "RESOLVED that the minutes be\napproved."
+    assert page_stamp(raw) is None and page_stamp("text\n– 12 –\nPage 14") == 14
