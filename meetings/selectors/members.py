@@ -45,6 +45,29 @@ def key_of(name: str) -> str:
     return " ".join((name or "").lower().split())
 
 
+TITLES = {"councillor", "cllr", "cllr.", "mr", "mrs", "ms", "miss"}
+
+
+def canonical_names(names) -> dict[str, str]:
+    """{key: the name to show}. "Councillor Laurent" on one front sheet and "Councillor V Laurent"
+    on the next are one person when only one Laurent with a first name or initial is known;
+    two different initials ("A Bunday", "T Bunday") stay two people."""
+    parsed = {}
+    for name in names:
+        words = name.split()
+        rest = [w for w in words if w.lower() not in TITLES]
+        if rest:
+            parsed[key_of(name)] = (name.strip(), rest[-1].lower(), rest[:-1])
+    canonical = {key: name for key, (name, _, _) in parsed.items()}
+    for key, (_, surname, given) in parsed.items():
+        if given:
+            continue
+        fuller = {n for n, s, g in parsed.values() if s == surname and g}
+        if len(fuller) == 1:
+            canonical[key] = fuller.pop()
+    return canonical
+
+
 def front_sheets(user, committee) -> list[tuple[object, dict]]:
     """(meeting date, front sheet) of each pack the user may see, oldest first; one a meeting."""
     packs = Pack.objects.filter(committee=committee, meeting__isnull=False)
@@ -70,35 +93,43 @@ def role_label(printed) -> str:
 
 def members_over_time(user, committee) -> dict:
     sheets = front_sheets(user, committee)
+    attendance = list(
+        Attendance.objects.filter(meeting__committee=committee)
+        .filter(published_filter(user))
+        .select_related("person", "meeting")
+        .order_by("meeting__date")
+    )
+    names = [row.person.name for row in attendance] + [
+        entry["name"]
+        for _, front in sheets
+        for entry in (front.get("members") or []) + (front.get("appointed_members") or [])
+        if entry.get("name")
+    ]
+    canonical = canonical_names(names)
     members: dict[str, Member] = {}
     vacancies = []
     previous = None
     for date, front in sheets:
         for entry in front.get("members") or []:
             if entry.get("name"):
-                extend(members, entry["name"], role_label(entry.get("role")), date, previous)
+                name = canonical.get(key_of(entry["name"]), entry["name"])
+                extend(members, name, role_label(entry.get("role")), date, previous)
         for entry in front.get("appointed_members") or []:
             capacity = entry.get("capacity") or ""
             if entry.get("vacancy") or not entry.get("name"):
                 extend_vacancy(vacancies, capacity, date, previous)
                 continue
-            member = extend(members, entry["name"], "Appointed member", date, previous)
+            name = canonical.get(key_of(entry["name"]), entry["name"])
+            member = extend(members, name, "Appointed member", date, previous)
             member.appointed, member.capacity = True, capacity
         previous = date
 
-    attendance = (
-        Attendance.objects.filter(meeting__committee=committee)
-        .filter(published_filter(user))
-        .select_related("person", "meeting")
-        .order_by("meeting__date")
-    )
     meetings = []
     for row in attendance:
         if row.meeting.date not in meetings:
             meetings.append(row.meeting.date)
-        member = members.get(key_of(row.person.name))
-        if member is None:
-            member = members.setdefault(key_of(row.person.name), Member(row.person.name))
+        name = canonical.get(key_of(row.person.name), row.person.name)
+        member = members.setdefault(key_of(name), Member(name))
         if member.attendance.get(row.meeting.date) == Attendance.Status.PRESENT:
             continue  # printed twice (two packs' minutes of one meeting): count it once
         if row.meeting.date not in member.attendance:

@@ -14,7 +14,8 @@ import re
 from dataclasses import dataclass, field
 
 from django.db import connection
-from django.db.models import Expression, F, Q, Value
+from django.db.models import Expression, F, Q, TextField, Value
+from django.db.models.functions import Cast
 from django.urls import reverse
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
@@ -22,7 +23,14 @@ from django.utils.safestring import mark_safe
 from indicators.models import Commentary
 from meetings.models import AgendaItem, GlossaryTerm, Minute, Report, Resolution
 from meetings.selectors.tracker import visible_recommendations
-from meetings.services.search import BY_KIND, COLUMN, CONFIG, DOCUMENTS, FTS_TABLE
+from meetings.services.search import (
+    BY_KIND,
+    COLUMN,
+    CONFIG,
+    DOCUMENTS,
+    FTS_TABLE,
+    JSON_COLUMNS,
+)
 from scrutiny.access import exempt_filter, is_staff_reader, published_filter
 
 PER_PAGE = 20
@@ -212,10 +220,8 @@ def postgres_hits(user, filters):
 def postgres_snippets(kind, rows, filters):
     from django.contrib.postgres.search import SearchHeadline
 
-    (title, _), *rest = BY_KIND[kind].fields
-    body = rest[-1][0] if rest else title
-    if body == "recommendations":
-        return rows  # a JSON list: the snippet is made in Python from the sentences
+    column = BY_KIND[kind].snippet_from
+    body = Cast(column, TextField()) if column in JSON_COLUMNS else column
     return rows.annotate(
         snippet=SearchHeadline(
             body,
@@ -295,16 +301,19 @@ def pack_page_url(obj):
     return None
 
 
+def json_list_text(text: str) -> str:
+    text = re.sub(r'^\s*\[\s*"|"\s*\]\s*$', "", text)
+    return re.sub(r'"\s*,\s*"', " ", text).replace('\\"', '"')
+
+
 def result_of(kind, obj, rank, snippet) -> Result:
     doc = BY_KIND[kind]
     title_field = doc.fields[0][0]
     title = getattr(obj, title_field) or ""
-    if snippet is None:
-        if kind == "report":
-            snippet = " ".join(obj.recommendations or [])[:300]
-        else:
-            body = doc.fields[-1][0]
-            snippet = (getattr(obj, body) or "")[:300]
+    if kind == "report":  # a JSON list of sentences: '["That the Panel …", "…"]'
+        snippet = json_list_text(snippet) if snippet else " ".join(obj.recommendations or [])
+    if not snippet:
+        snippet = (getattr(obj, doc.snippet_from) or "")[:300]
     meeting = getattr(obj, "meeting", None)
     date = meeting.date if meeting else None
     committee = meeting.committee if meeting else getattr(obj, "committee", None)

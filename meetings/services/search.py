@@ -32,6 +32,7 @@ class Document:
     label: str
     model: str  # "app_label.ModelName"
     fields: tuple[tuple[str, str], ...]  # (column, weight); the first is the title
+    snippet_from: str  # the column a result's snippet is cut from
 
     @property
     def index_name(self):
@@ -47,28 +48,41 @@ class Document:
 
 DOCUMENTS = (
     Document(
-        "agenda", "Agenda item", "meetings.AgendaItem", (("title", "A"), ("description", "B"))
+        "agenda",
+        "Agenda item",
+        "meetings.AgendaItem",
+        (("title", "A"), ("description", "B")),
+        "description",
     ),
     Document(
         "report",
         "Report",
         "meetings.Report",
         (("subject", "A"), ("recommendations", "B"), ("report_of", "C")),
+        "recommendations",
     ),
-    Document("minute", "Minutes", "meetings.Minute", (("title", "A"), ("text", "B"))),
-    Document("resolution", "Resolution", "meetings.Resolution", (("text", "A"),)),
+    Document("minute", "Minutes", "meetings.Minute", (("title", "A"), ("text", "B")), "text"),
+    Document("resolution", "Resolution", "meetings.Resolution", (("text", "A"),), "text"),
     Document(
         "commentary",
         "Officers' commentary",
         "indicators.Commentary",
         (("section", "A"), ("heading", "B"), ("text", "B")),
+        "text",
     ),
-    Document("glossary", "Glossary", "meetings.GlossaryTerm", (("term", "A"), ("definition", "B"))),
+    Document(
+        "glossary",
+        "Glossary",
+        "meetings.GlossaryTerm",
+        (("term", "A"), ("definition", "B")),
+        "definition",
+    ),
     Document(
         "recommendation",
         "Recommendation",
         "meetings.Recommendation",
         (("title", "A"), ("text", "B")),
+        "text",
     ),
 )
 BY_KIND = {doc.kind: doc for doc in DOCUMENTS}

@@ -83,6 +83,17 @@ def test_members_over_time_from_the_front_sheets_and_minutes(published_corpus, u
     assert found["vacancies"][0].last == datetime.date(2023, 3, 30)
 
 
+def test_one_person_however_the_papers_name_them(published_corpus):
+    found = members_over_time(None, published_corpus[0].committee)
+    names = [m.name for m in found["members"]]
+    assert "Councillor Laurent" not in names  # 2022 front sheet; "Councillor V Laurent" in 2023
+    laurent = next(m for m in found["members"] if m.name == "Councillor V Laurent")
+    assert [(s.first, s.last) for s in laurent.spells] == [
+        (datetime.date(2022, 3, 31), datetime.date(2023, 3, 30))
+    ]
+    assert {"Councillor A Bunday", "Councillor T Bunday"} <= set(names)  # two people
+
+
 def test_members_page_shows_roles_and_attendance(published_corpus, client):
     slug = published_corpus[0].committee.slug
     html = client.get(reverse("meetings:members", args=[slug])).content.decode()
