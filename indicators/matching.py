@@ -38,7 +38,7 @@ ACRONYMS: dict[str, str] = {
     "ifa": "independent fostering agency",
     "ifas": "independent fostering agency",
     "uasc": "unaccompanied asylum seeking children",
-    "s47": "section 47",
+    "s47": "section 47 enquiry",
     "s17": "section 17",
     "s20": "section 20",
     "s20s": "section 20",
@@ -46,6 +46,7 @@ ACRONYMS: dict[str, str] = {
     "eh": "early help",
     "ehcp": "education health and care plan",
     "ehcps": "education health and care plan",
+    "ehc": "education health and care",
     "cwd": "children with disabilities",
     "mash": "multi agency safeguarding hub",
     "icpc": "initial child protection conference",
@@ -82,6 +83,7 @@ PHRASES: list[tuple[str, str]] = [
     (r"(?:children|child|young people|young person)s? in (?:our )?care", " zcla "),
     (r"children we look after|children cared for", " zcla "),
     (r"(?:children|child)s? in need", " zcin "),
+    (r"excluding|excludes|excl|except|other than|without", " not "),
     (r"looked after|in (?:our )?care|cared for", " zcla "),
     # "CP visits" are visits to children on a plan: one concept for plans and protection
     (r"child protection(?: plans?)?|cp plans?|protection plans?", " zcpp "),
@@ -97,6 +99,8 @@ PHRASES: list[tuple[str, str]] = [
     (r"children with (?:a )?disabilit(?:y|ies)|disabled children", " zcwd "),
     (r"multi agency safeguarding hub|front door", " zfrontdoor "),
     (r"re ?referr(?:als?|ed|ing)|repeat referrals?", " zrereferral "),
+    (r"of (?:a|the) previous referral|of (?:a|the) previous one", " "),
+    (r"education,? health and care plans?", " zehcp "),
     (r"(?:for )?(?:a )?second or (?:a )?subsequent(?: time)?|repeat|subsequent", " zrepeat "),
     (r"becoming looked after|became looked after|entering care|came into care", " zbla "),
     # when it is counted: a snapshot at the end of the period, or over the month
@@ -299,7 +303,19 @@ SOFT_SUBGROUPS = frozenset({"zfrontdoor"})
 
 # Words that tell little about what is measured: they weigh less in a suggestion's score.
 LIGHT = frozenset(
-    {"completed", "delivered", "undertaken", "issued", "zcf", "type", "statutory", "dated", "new"}
+    {
+        "completed",
+        "delivered",
+        "undertaken",
+        "issued",
+        "started",
+        "supported",
+        "zcf",
+        "type",
+        "statutory",
+        "dated",
+        "new",
+    }
 )
 
 # The thing counted. Two measures counting different things are different measures.
@@ -378,6 +394,7 @@ AGE_OVER = re.compile(
 )
 AGE_RANGE = re.compile(r"\baged? (\d{1,2}) (?:(?:to|and) )?(\d{1,2})\b")
 AGE_YEAR_OLDS = re.compile(r"\b(\d{1,2}) (?:(?:to|and) )?(\d{1,2}) years? olds?\b")
+AGE_PAIR = re.compile(r"\b(1[0-9]|2[0-5]) (1[0-9]|2[0-5])\b")
 AGE_UNDER = re.compile(r"\b(?:aged? )?under (\d{1,2})s?\b")
 AT_LEAST = re.compile(r"\b(\d+) ?(?:\+|or more|and more|plus|or over|and over)")
 MORE_THAN = re.compile(r"\b(?:more than|over|greater than) (\d+)\b")
@@ -524,6 +541,7 @@ def numbers_in(text: str) -> tuple[set[tuple[str, float | str]], str]:
     text = re.sub(
         r"\baged? (\d{1,2}) ?(?:\+|plus|and over|or over|and above|or older)", age("+"), text
     )
+    text = AGE_PAIR.sub(age("range"), text)  # "(19-21)", folded to "19 21"
     text = AGE_UNDER.sub(lambda m: found.add(("age", f"<{m.group(1)}")) or " ", text)
 
     def at_least(match):
@@ -544,7 +562,7 @@ def describe(name: str, unit: str = "", acronyms: dict[str, str] | None = None) 
     known = {**ACRONYMS, **{k.lower(): v for k, v in (acronyms or {}).items()}}
     text = fold(name)
     text = expand_acronyms(text, {k: fold(v) for k, v in known.items()})
-    text = text.replace("%", " ").replace("&", " and ")
+    text = " ".join(text.replace("%", " ").replace("&", " and ").split())
     text = words_for_numbers(text)
     text = re.sub(r"\bsection (\d+)", r"section \1", text)
     text = f" {text} "
@@ -587,10 +605,10 @@ def similarity(a: frozenset[str], b: frozenset[str]) -> float:
 ONE_SIDED_SUBGROUP = {"age", "at_least", "longer"}
 
 
-def number_conflict(a: Measure, b: Measure) -> tuple[str | None, bool]:
-    """(why they disagree, whether both state the same numbers)."""
+def number_conflict(a: Measure, b: Measure) -> tuple[str | None, bool, str | None]:
+    """(why they disagree, whether both state the same numbers, a limit only one states)."""
     da, db = a.dimensions(), b.dimensions()
-    loose = False
+    loose, one_sided = False, None
     for kind in da.keys() & db.keys():
         if kind in ("clock", "days_printed"):
             continue
@@ -607,12 +625,14 @@ def number_conflict(a: Measure, b: Measure) -> tuple[str | None, bool]:
                     f"different time limits ({describe_numbers(da[kind])} vs "
                     f"{describe_numbers(db[kind])} days)",
                     False,
+                    None,
                 )
         elif not da[kind] & db[kind]:
             return (
                 f"different {kind.replace('_', ' ')} ({describe_numbers(da[kind])} vs "
                 f"{describe_numbers(db[kind])})",
                 False,
+                None,
             )
     for kind in (da.keys() ^ db.keys()) & ONE_SIDED_SUBGROUP:
         values = da.get(kind) or db.get(kind)
@@ -621,14 +641,15 @@ def number_conflict(a: Measure, b: Measure) -> tuple[str | None, bool]:
             # "for at least 12 months" and "in the last 12 months": the same year, worded twice
             loose = True
             continue
-        return f"only one is limited to {kind.replace('_', ' ')} {describe_numbers(values)}", False
+        one_sided = f"only one is limited to {kind.replace('_', ' ')} {describe_numbers(values)}"
+        loose = True
     ignored = ("clock", "days_printed")
     agree = not loose and {k: v for k, v in da.items() if k not in ignored} == {
         k: v for k, v in db.items() if k not in ignored
     }
     if "clock" in da and "clock" in db and not da["clock"] & db["clock"]:
         agree = False  # 20 working days and 28 days: equal in length, not certainly the same rule
-    return None, agree
+    return None, agree, one_sided
 
 
 def close(x, y) -> bool:
@@ -649,7 +670,7 @@ def hard_difference(reason: str) -> Match:
 def compare(a: Measure, b: Measure, suggest_at: float = 0.45) -> Match:
     if a.unit != b.unit:
         return hard_difference(f"units differ ({a.unit or '?'} vs {b.unit or '?'})")
-    conflict, numbers_agree = number_conflict(a, b)
+    conflict, numbers_agree, one_sided = number_conflict(a, b)
     if conflict:
         return hard_difference(conflict)
     only = a.concepts ^ b.concepts
@@ -661,6 +682,12 @@ def compare(a: Measure, b: Measure, suggest_at: float = 0.45) -> Match:
             f"counts different things ({', '.join(plain(a.things))} vs {', '.join(plain(b.things))})",
         )
     score = similarity(a.concepts, b.concepts)
+    if one_sided:
+        # "Number of CLA" and "Number of CLA aged 13+": most likely a sub-group, maybe only a
+        # shorter wording of one measure. Never joined; offered when the rest agrees.
+        if score >= 0.7:
+            return Match(Verdict.MAYBE, 0.5, one_sided)
+        return Match(Verdict.DIFFERENT, round(score, 2), one_sided)
     worded_a, worded_b = unit_in_words(a.name), unit_in_words(b.name)
     if worded_a and worded_b and worded_a != worded_b:
         # "Number of … with 3+ moves" read as a percentage: the unit field and the words disagree
@@ -704,6 +731,7 @@ READABLE = {
     "zuptodate": "up to date",
     "zeet": "EET",
     "zneet": "NEET",
+    "zehcp": "EHCP",
 }
 
 
