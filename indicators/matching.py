@@ -788,6 +788,23 @@ def acronyms_in(text: str) -> dict[str, str]:
     return found
 
 
+def acronyms_between(name_a: str, name_b: str) -> dict[str, str]:
+    """Two wordings an officer said are one measure: an acronym in one that the other spells
+    out ('Number of CYPIC' / 'Number of children and young people in care')."""
+    found: dict[str, str] = {}
+    for one, other in ((name_a, name_b), (name_b, name_a)):
+        words = re.findall(r"[A-Za-z0-9&']+", other)
+        for token in re.findall(r"[A-Za-z0-9&]+", one):
+            if not looks_like_acronym(token) or bare_acronym(token) in ACRONYMS:
+                continue
+            for end in range(len(words), 0, -1):
+                expansion = spelled_out(token, words[:end])
+                if expansion:
+                    found[bare_acronym(token)] = expansion
+                    break
+    return found
+
+
 def looks_like_acronym(word: str) -> bool:
     return bool(re.fullmatch(r"[A-Z][A-Za-z0-9&]{1,7}", word)) and (
         sum(c.isupper() for c in word) >= 2 or any(c.isdigit() for c in word)

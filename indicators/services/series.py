@@ -431,7 +431,25 @@ def accept_suggestion(suggestion: SeriesSuggestion, user=None) -> Indicator:
     keep, absorb = suggestion.candidate, suggestion.indicator
     if first_period(absorb) < first_period(keep):
         keep, absorb = absorb, keep
+    learn_from_join(keep, absorb)
     return merge_indicators(keep, absorb, user=user)
+
+
+def learn_from_join(keep: Indicator, absorb: Indicator):
+    """What an officer's join teaches the panel: an acronym one wording spells out."""
+    known = set(
+        PanelAcronym.objects.filter(committee_id=keep.committee_id).values_list(
+            "acronym", flat=True
+        )
+    )
+    for acronym, expansion in matching.acronyms_between(keep.name, absorb.name).items():
+        if acronym not in known:
+            PanelAcronym.objects.create(
+                committee_id=keep.committee_id,
+                acronym=acronym[:20],
+                expansion=expansion[:200],
+                learned_from=PanelAcronym.Learned.OFFICER,
+            )
 
 
 def first_period(indicator):

@@ -357,3 +357,12 @@ def test_one_wording_of_a_series_that_shares_nothing_does_not_hide_another_that_
         describe("Visits within 20 working days", "percent"),
     )
     assert defining.hard
+
+
+def test_an_officers_join_teaches_the_acronym_one_wording_spells_out():
+    from indicators.matching import acronyms_between
+
+    assert acronyms_between("Number of CYPIC", "Number of children and young people in care") == {
+        "cypic": "children and young people in care"
+    }
+    assert acronyms_between("Number of CLA", "Number of children in care") == {}  # known already
