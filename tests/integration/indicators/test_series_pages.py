@@ -104,7 +104,8 @@ def test_a_priority_area_worded_two_ways_is_one_section(client, panel):
 def test_a_join_teaches_the_panel_an_acronym_for_the_next_pack(panel):
     from indicators.matching import Verdict, match
     from indicators.models import PanelAcronym
-    from indicators.services.series import accept_suggestion, acronyms_for
+    from indicators.services.decisions import accept_suggestion
+    from indicators.services.series import acronyms_for
 
     short = Indicator.objects.create(committee=panel, name="Number of CYPIC", unit="count")
     long = Indicator.objects.create(
