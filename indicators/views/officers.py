@@ -13,14 +13,13 @@ from indicators.filters import DashboardFilter
 from indicators.forms import ImportForm, IndicatorForm, MergeForm
 from indicators.models import Indicator, SeriesJoin, SeriesSuggestion
 from indicators.services import imports
-from indicators.services.series import (
-    CannotMerge,
+from indicators.services.decisions import (
     accept_suggestion,
     decline_suggestion,
     merge_indicators,
     split_series,
-    update_indicator,
 )
+from indicators.services.series import CannotMerge, update_indicator
 from meetings.models import Committee
 from meetings.selectors.visibility import visible_committees
 from scrutiny.access import Can, public, requires

@@ -9,7 +9,8 @@ from django.urls import reverse
 from openpyxl import Workbook, load_workbook
 
 from indicators.models import Indicator, IndicatorAlias, Observation
-from indicators.services.series import CannotMerge, merge_indicators
+from indicators.services.decisions import merge_indicators
+from indicators.services.series import CannotMerge
 from tests.factories import CommitteeFactory, IndicatorFactory, ObservationFactory
 
 pytestmark = pytest.mark.django_db

@@ -14,13 +14,13 @@ from indicators.models import (
     SeriesJoin,
     SeriesSuggestion,
 )
-from indicators.services.series import (
-    CannotMerge,
+from indicators.services.decisions import (
     accept_suggestion,
     decline_suggestion,
     merge_indicators,
     split_series,
 )
+from indicators.services.series import CannotMerge
 from meetings.ingest.extract import extract
 from meetings.models import Pack
 from meetings.services.extraction import store_extraction

@@ -99,3 +99,22 @@ def test_a_priority_area_worded_two_ways_is_one_section(client, panel):
         f"/panels/{panel.slug}/indicators/", {"section": "Right Service, Right Time"}
     ).content.decode()
     assert "Number of referrals in the month" in page
+
+
+def test_a_join_teaches_the_panel_an_acronym_for_the_next_pack(panel):
+    from indicators.matching import Verdict, match
+    from indicators.models import PanelAcronym
+    from indicators.services.decisions import accept_suggestion
+    from indicators.services.series import acronyms_for
+
+    short = Indicator.objects.create(committee=panel, name="Number of CYPIC", unit="count")
+    long = Indicator.objects.create(
+        committee=panel, name="Number of children and young people in care", unit="count"
+    )
+    accept_suggestion(SeriesSuggestion.objects.create(indicator=short, candidate=long, score=0.5))
+    learned = PanelAcronym.objects.get(committee=panel, acronym="cypic")
+    assert learned.learned_from == PanelAcronym.Learned.OFFICER
+    known = acronyms_for(None, panel)
+    assert match(
+        "CYPIC at month end", "count", "Children and young people in care", "count", known
+    ).verdict == (Verdict.SAME)
