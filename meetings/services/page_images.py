@@ -152,8 +152,11 @@ def _render_page_images(pack: Pack) -> list[dict]:
             break
         args = [path, str(out_dir), str(first), str(WIDTH_PX)]
         args += [str(max_pixels()), str(max_image_pixels())]
-        for line in _run(args, page_seconds()):
+        runner = _run(args, page_seconds())
+        for line in runner:
             if isinstance(line, tuple):  # the renderer died on page `first`
+                if first > total:
+                    break  # after its last page: nothing was lost
                 rows[first] = PageImage(
                     pack=pack, number=first, refused=f"page {first} was not drawn: {line[1]}"
                 )
@@ -173,8 +176,11 @@ def _render_page_images(pack: Pack) -> list[dict]:
                 refused=line.get("refused", ""),
             )
             first = number + 1
+            if time.monotonic() > deadline:
+                break  # the pages left are refused above
         else:
             break  # the renderer finished (or stopped early without a page: nothing more)
+        runner.close()  # stops (kills) the renderer if it is still running
     scan = list(_run(["--scan", path], 120))
     active = scan[0].get("active_content") if scan and isinstance(scan[0], dict) else None
     added = [

@@ -157,3 +157,14 @@ def test_unconfirmed_previews_expire(settings):
 def test_the_import_knows_the_pdf_readers_no_value_words():
     for word in ("TBA", "nil", "n.a.", "not available", "TBC", "-"):
         assert imports.parse_number(word) is None, word
+
+
+def test_a_spreadsheet_that_unpacks_to_far_more_than_it_weighs_is_refused():
+    import zipfile
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("xl/worksheets/sheet1.xml", b" " * (250 * 2**20))  # 250 MB of nothing
+    assert len(buffer.getvalue()) < 1024 * 1024
+    with pytest.raises(imports.UnreadableFile, match="unpacks to 250 MB"):
+        imports.read_table(buffer.getvalue(), "values.xlsx")
