@@ -4,6 +4,7 @@ from django import forms
 
 from meetings.models import Committee
 from meetings.selectors.search import Filters
+from meetings.selectors.visibility import visible_committees
 from meetings.services.search import DOCUMENTS
 
 
@@ -26,6 +27,11 @@ class SearchForm(forms.Form):
     )
     date_to = forms.DateField(required=False, label="To", widget=forms.DateInput({"type": "date"}))
     page = forms.IntegerField(required=False, min_value=1, widget=forms.HiddenInput)
+
+    def __init__(self, *args, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Only panels the reader may see are offered (a draft of another council names none).
+        self.fields["panel"].queryset = visible_committees(user).order_by("name")
 
     def filters(self) -> Filters:
         data = self.cleaned_data

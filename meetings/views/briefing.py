@@ -3,14 +3,14 @@
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 
-from meetings.models import Committee
+from meetings.selectors.visibility import visible_committees
 from meetings.services import briefing_pdf
 from meetings.services.briefing import build_briefing
 from scrutiny.access import public
 
 
 def briefing_context(request, slug):
-    committee = get_object_or_404(Committee, slug=slug)
+    committee = get_object_or_404(visible_committees(request.user), slug=slug)
     return build_briefing(request.user, committee)
 
 

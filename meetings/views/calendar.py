@@ -3,8 +3,8 @@
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 
-from meetings.models import Committee
 from meetings.selectors.meetings import calendar_meetings
+from meetings.selectors.visibility import visible_committees
 from meetings.services.calendar import calendar_feed
 from scrutiny.access import public
 
@@ -20,7 +20,7 @@ def ics_response(request, meetings, name, filename):
 
 @public
 def panel_calendar(request, slug):
-    committee = get_object_or_404(Committee, slug=slug)
+    committee = get_object_or_404(visible_committees(request.user), slug=slug)
     meetings = calendar_meetings(request.user, committee)
     return ics_response(request, meetings, committee.name, f"{committee.slug}.ics")
 

@@ -10,7 +10,7 @@ from scrutiny.access import public
 
 @public
 def search_page(request):
-    form = SearchForm(request.GET or None)
+    form = SearchForm(request.GET or None, user=request.user)
     page = None
     if form.is_valid():
         page = search(request.user, form.filters())

@@ -23,7 +23,14 @@ from django.db import transaction
 from django.urls import resolve, reverse
 
 from indicators.models import Observation
-from meetings.models import Minute, Pack, PageImage, Recommendation, Resolution
+from meetings.models import (
+    Minute,
+    ModernGovFeed,
+    Pack,
+    PageImage,
+    Recommendation,
+    Resolution,
+)
 from scrutiny.access import Role
 from tests.factories import (
     AgendaItemFactory,
@@ -56,6 +63,7 @@ POST_PACKS = (302, 403, 403, 403, 302, 403, 302)
 POST_MANAGER = (302, 403, 403, 403, 403, 302, 302)
 POST_FORM = (302, 403, 403, 403, 200, 403, 200)  # a form shown again with its errors
 POST_EDITORS_FORM = (302, 403, 403, 403, 200, 200, 200)
+POST_MISSING = (302, 403, 403, 403, 404, 404, 404)  # an editor's POST about nothing there
 
 # (method, url name, arguments (world keys or literals), query, what it shows, expected)
 MATRIX = [
@@ -140,11 +148,39 @@ MATRIX = [
     ("POST", "indicators:import", ("panel",), "token=not-a-token", "published", POST_EDITORS_FORM),
     ("POST", "indicators:edit", ("panel", "indicator"), "", "published", POST_EDITORS_FORM),
     ("POST", "indicators:merge", ("panel", "indicator"), "", "published", POST_EDITORS_FORM),
+    ("GET", "meetings:meetings", ("panel",), "", "published", ALL),
+    ("GET", "meetings:meetings", ("draft_panel",), "", "draft", STAFF),
+    ("GET", "meetings:members", ("panel",), "", "published", ALL),
+    ("GET", "meetings:members", ("draft_panel",), "", "draft", STAFF),
+    ("GET", "meetings:calendar", ("panel",), "", "published", ALL),
+    ("GET", "meetings:calendar", ("draft_panel",), "", "draft", STAFF),
+    ("GET", "meetings:calendar_all", (), "", "published", ALL),
+    ("GET", "meetings:glossary", ("panel",), "", "published", ALL),
+    ("GET", "meetings:glossary", ("draft_panel",), "", "draft", STAFF),
+    ("GET", "meetings:briefing", ("panel",), "", "published", ALL),
+    ("GET", "meetings:briefing", ("draft_panel",), "", "draft", STAFF),
+    ("GET", "meetings:briefing_pdf", ("panel",), "", "published", ALL),
+    ("GET", "meetings:briefing_pdf", ("draft_panel",), "", "draft", STAFF),
+    ("GET", "meetings:search", (), "", "published", ALL),
+    ("GET", "meetings:search", (), "q=SECRET", "published", ALL),
+    ("GET", "meetings:moderngov", (), "", "draft", EDITORS),
+    ("GET", "meetings:moderngov_sync", ("feed",), "", "draft", POST_ONLY),
+    ("GET", "meetings:pack_file", ("draft",), "", "draft", POST_ONLY),
+    ("GET", "indicators:series_check", ("panel",), "", "published", EDITORS),
+    ("GET", "indicators:suggestion_join", ("panel", 999999), "", "published", POST_ONLY),
+    ("GET", "indicators:suggestion_different", ("panel", 999999), "", "published", POST_ONLY),
+    ("GET", "indicators:split", ("panel", 999999), "", "published", POST_ONLY),
+    ("POST", "meetings:moderngov_sync", ("feed",), "", "draft", POST_PACKS),
+    ("POST", "meetings:pack_file", ("draft",), "", "draft", POST_PACKS),
+    ("POST", "indicators:suggestion_join", ("panel", 999999), "", "published", POST_MISSING),
+    ("POST", "indicators:suggestion_different", ("panel", 999999), "", "published", POST_MISSING),
+    ("POST", "indicators:split", ("panel", 999999), "", "published", POST_MISSING),
 ]
 
 
 @pytest.fixture
-def world(tmp_path):
+def world(tmp_path, settings):
+    settings.MODERNGOV_RETRIES = 0  # "Sync now" runs in-process here, against a closed port
     panel = CommitteeFactory(name="Children and Families Scrutiny Panel")
     other_panel = CommitteeFactory(name="Health Overview Panel")
     users = {
@@ -195,7 +231,11 @@ def world(tmp_path):
     draft_rec = Recommendation.objects.create(
         committee=panel, meeting=draft_meeting, title="Draft", text="Draft only", pack=draft
     )
+    feed = ModernGovFeed.objects.create(
+        committee=panel, base_url="http://127.0.0.1:9", moderngov_committee=1
+    )
     return {
+        "feed": feed.pk,
         "users": users,
         "panel": panel.slug,
         "draft_panel": draft_panel.slug,
@@ -274,6 +314,10 @@ def test_a_draft_leaves_no_trace_for_the_public(client, world):
             reverse("meetings:committee", args=[world["panel"]]),
             reverse("meetings:monitoring", args=[world["panel"]]),
             reverse("indicators:dashboard", args=[world["panel"]]),
+            reverse("meetings:calendar_all"),
+            reverse("meetings:search") + "?q=Their+indicator",
+            reverse("meetings:meetings", args=[world["panel"]]),
+            reverse("meetings:briefing", args=[world["panel"]]),
         ):
             page = client.get(url).content.decode()
             assert "Another Council Scrutiny Panel" not in page, url
