@@ -33,8 +33,10 @@ NAME_MONTH = re.compile(
 )
 
 
+# "from 530 to 707 (2017 – 2020)", "… 25 in 2021/22", "… 21% over the last quarter"
 OTHER_TIME_AFTER = re.compile(
-    r"^\s*(?:(?:in|during|for|over|across)\s+(?:20\d\d|\d\d/\d\d|the\s+(?:last|past|previous|same)|"
+    r"^\s*(?:\(\s*)?(?:(?:in|during|for|over|across|by|since|between)\s+)?(?:(?:19|20)\d\d|\d\d/\d\d)\b"
+    r"|^\s*(?:(?:in|during|for|over|across)\s+(?:the\s+(?:last|past|previous|same)|"
     r"last|Q[1-4]|quarter)|(?:last|a|the\s+previous)\s+year|year\s+to\s+date|ytd)\b",
     re.IGNORECASE,
 )

@@ -373,3 +373,14 @@ def test_differences_give_nothing(sentence):
 )
 def test_a_change_then_the_level(sentence, values):
     assert said(sentence)[0][1] == values
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "So we increased the number of special school places from 530 to 707 (2017 – 2020).",
+        "The number of EHCPs rose to 2,310 by 2023.",
+    ],
+)
+def test_figures_dated_by_a_year_after_them_give_nothing(sentence):
+    assert said(sentence) == []
