@@ -11,6 +11,7 @@ Nothing here knows what a scrutiny pack is: parsers receive `Page`, `Word` and `
 
 from __future__ import annotations
 
+import ctypes
 import io
 import shutil
 import subprocess
@@ -187,19 +188,23 @@ class PackPdf:
         )
 
     def words(self, number: int) -> list[Word]:
-        """Words with positions (top-left origin), in reading order of lines."""
+        """Words with positions (top-left origin), in reading order of lines, built from pdfium's
+        character boxes: pdfplumber parsing a dense page for the same words costs 50× more."""
         if number not in self._words:
-            page = self._plumber_page(number)
-            words = page.extract_words(keep_blank_chars=False, use_text_flow=False, x_tolerance=1.5)
-            self._words[number] = [
-                Word(clean_line(w["text"]), w["x0"], w["x1"], w["top"], w["bottom"]) for w in words
-            ]
-            self._plumber_doc.pages[number - 1].flush_cache()  # free the parsed layout
+            pdf_page = self._doc[number - 1]
+            try:
+                chars = page_chars(pdf_page)
+            finally:
+                pdf_page.close()
+            self._words[number] = words_from_chars(chars)
         return self._words[number]
 
     def tables(self, number: int) -> list[Table]:
         """Ruled tables on a page, each cell with its text and box."""
         if number not in self._tables:
+            if self.page(number).path_count < MIN_RULING_PATHS:
+                self._tables[number] = []  # nothing drawn that could rule a table: no pdfplumber
+                return []
             page = self._plumber_page(number)
             found = []
             for table in page.find_tables():
@@ -247,6 +252,108 @@ class PackPdf:
                 check=False,
             )
         return parse_tesseract_tsv(result.stdout, scale) if result.returncode == 0 else []
+
+
+MIN_RULING_PATHS = 4  # a frame and three rules: the fewest that draw a table of a name and periods
+
+
+@dataclass(frozen=True)
+class Char:
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+
+
+def page_chars(pdf_page) -> list[Char]:
+    """Every printed character of a page with its box (top-left origin, PDF points), from
+    pdfium's text page. Characters pdfium made up (spaces and line breaks it inferred) are left
+    out: words are split by position, as pdfplumber does."""
+    height = pdf_page.get_height()
+    left_edge, _, _, _ = pdf_page.get_cropbox()
+    textpage = pdf_page.get_textpage()
+    out = []
+    try:
+        rect = pdfium_c.FS_RECTF()
+        origin_x, origin_y = ctypes.c_double(), ctypes.c_double()
+        for i in range(pdfium_c.FPDFText_CountChars(textpage)):
+            if pdfium_c.FPDFText_IsGenerated(textpage, i) == 1:
+                continue
+            code = pdfium_c.FPDFText_GetUnicode(textpage, i)
+            if code == 2:  # a hyphen at the end of a line ("self-" / "harm"), as pdfium marks it
+                code = 0x2D
+            if code in (0, 0xFFFE, 0xFFFF) or not pdfium_c.FPDFText_GetLooseCharBox(
+                textpage, i, rect
+            ):
+                continue
+            loose = rect.top - rect.bottom
+            size = pdfium_c.FPDFText_GetFontSize(textpage, i)
+            if not 0.5 * loose <= size <= 1.5 * loose:
+                size = 0.85 * loose  # a size set through the text matrix: the box tells it
+            pdfium_c.FPDFText_GetCharOrigin(textpage, i, origin_x, origin_y)
+            baseline = height - origin_y.value
+            out.append(
+                Char(
+                    chr(code),
+                    rect.left - left_edge,
+                    rect.right - left_edge,
+                    baseline - 0.8 * size,
+                    baseline + 0.2 * size,
+                )
+            )
+    finally:
+        textpage.close()
+    return out
+
+
+def words_from_chars(chars: list[Char], x_tolerance: float = 1.5, y_tolerance: float = 3.0):
+    """Characters into words the way pdfplumber's extract_words does: lines by their tops, then
+    left to right, a new word at a space or a gap wider than `x_tolerance`. Superscripts are
+    dropped first: a footnote digit glued to a value ("2021" + "¹" read as "20211") must not
+    become part of the number."""
+    printed = [c for c in chars if c.bottom > c.top]
+    if not printed:
+        return []
+    heights = sorted(round(c.bottom - c.top, 1) for c in printed if not c.text.isspace())
+    floor = 0.7 * heights[len(heights) // 2] if heights else 0
+    kept = [c for c in printed if c.text.isspace() or c.bottom - c.top >= floor]
+    lines: list[list[Char]] = []
+    last_top = None
+    for char in sorted(kept, key=lambda c: c.top):
+        if last_top is None or char.top - last_top > y_tolerance:
+            lines.append([])
+        lines[-1].append(char)
+        last_top = char.top
+    words: list[Word] = []
+    for line in lines:
+        current: list[Char] = []
+        for char in sorted(line, key=lambda c: c.x0):
+            if char.text.isspace():
+                _flush(current, words)
+                current = []
+                continue
+            if current and char.x0 > current[-1].x1 + x_tolerance:
+                _flush(current, words)
+                current = []
+            current.append(char)
+        _flush(current, words)
+    return words
+
+
+def _flush(chars: list[Char], words: list[Word]):
+    if chars:
+        text = clean_line("".join(c.text for c in chars))
+        if text:
+            words.append(
+                Word(
+                    text,
+                    min(c.x0 for c in chars),
+                    max(c.x1 for c in chars),
+                    min(c.top for c in chars),
+                    max(c.bottom for c in chars),
+                )
+            )
 
 
 def parse_tesseract_tsv(tsv: str, scale: float) -> list[Word]:
