@@ -80,10 +80,26 @@ def split_periods(line_spans: list[Span]) -> list[Span]:
                     parts.append([[words[k]], False])
                 k += 1
         if sum(is_period for _, is_period in parts) < 2:
-            out.append(span)
+            out += whole_periods(span)
         else:
             out += [Span(part[0].x0, max(w.x1 for w in part), part) for part, _ in parts]
     return out
+
+
+def whole_periods(span: Span) -> list[Span]:
+    """A run made only of periods of any kind ('Q1 2023/24 Q2 2023/24', '2019/20 2020/21'):
+    each period its own label. Anything else stays one label."""
+    words, out, k = span.words, [], 0
+    while k < len(words):
+        size = next(
+            (n for n in (2, 1) if parse_period(" ".join(w.text for w in words[k : k + n]))), 0
+        )
+        if not size or k + size > len(words):
+            return [span]
+        part = words[k : k + size]
+        out.append(Span(part[0].x0, max(w.x1 for w in part), part))
+        k += size
+    return out if len(out) >= 2 else [span]
 
 
 def is_number(text: str) -> bool:
