@@ -186,7 +186,9 @@ def keep_notes_whole(cells, bounds, figures):
     for run in spans([w for i in figures for w in cells[i]]):
         if len(run.words) < 2 or any(looks_like_value(w.text) for w in run.words):
             continue
-        home = next((i for i, (left, right) in enumerate(bounds) if left <= run.x1 - 1 < right), None)
+        home = next(
+            (i for i, (left, right) in enumerate(bounds) if left <= run.x1 - 1 < right), None
+        )
         if home not in figures:
             continue
         for i in figures:

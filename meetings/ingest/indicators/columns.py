@@ -18,7 +18,7 @@ from .periods import MONTH, parse_period, squash
 REGIONS = r"se(?:\s*avg|\s*average)?|south[\s-]?east|south[\s-]?west|north[\s-]?east|north[\s-]?west|east midlands|west midlands|yorkshire|london|eastern|east of england|inner london|outer london|region(?:al)?"
 
 
-CHECK_ROLES = ("change", "direction", "average", "maximum")
+CHECK_ROLES = ("change", "direction", "average", "maximum", "total")
 
 # "Comparators updated Mar-19, using 17-18 data", "(based on 2022/23 data)": the period of the
 # comparators printed once in a banner over them, not in each header.
@@ -155,6 +155,8 @@ def check_role(words: str) -> str | None:
         return "direction"
     if re.fullmatch(r"(?:max(?:imum)?|highest|peak)(?: value)?", words.strip()):
         return "maximum"
+    if re.fullmatch(r"(?:year |annual )?total(?: for the year)?", words.strip()):
+        return "total"
     return None
 
 

@@ -17,7 +17,10 @@ import re
 from dataclasses import dataclass, field
 from itertools import pairwise
 
-from .columns import Column, classify, unit_from, unit_from_name
+from meetings.ingest.schema import warning
+
+from .columns import CHECK_ROLES, Column, classify, unit_from, unit_from_name
+from .crosscheck import check_row
 from .periods import is_financial_year, is_month, parse_period, repair_month_sequence
 from .values import UNALIGNED, implausible, looks_like_value, parse_value
 
@@ -148,7 +151,7 @@ def indicators_from_grid(
             role: [
                 (c, cell) for c, cell in zip(header.columns, cells, strict=False) if c.role == role
             ]
-            for role in ("name", "ref", "unit", "value", "target", "benchmark")
+            for role in ("name", "ref", "unit", "value", "target", "benchmark", *CHECK_ROLES)
         }
         name = " ".join(text for _, (text, _) in by_role["name"]).strip()
         name = join_name(name)
@@ -185,13 +188,18 @@ def indicators_from_grid(
                     "was not read",
                 }
             )
-        elif not all(looks_like_value(text) for _, (text, _) in by_role["value"]):
-            warnings.append(
-                {
-                    "page": grid.page,
-                    "message": f"'{name[:60]}': some cells are not numbers and were not read",
-                }
-            )
+        else:
+            for column, (text, _) in by_role["value"]:
+                if not looks_like_value(text):
+                    # "Local", "n/k", "Not published" in a figure column: that cell has no value.
+                    shown = " ".join(text.split())
+                    warnings.append(
+                        warning(
+                            grid.page,
+                            f"'{name[:60]}' {column.label or column.period}: '{shown}' is not a "
+                            "number: no value read",
+                        )
+                    )
         out.append(read_row(name, by_role, grid.page, section, warnings))
     return out
 
@@ -228,14 +236,24 @@ def read_row(name, by_role, page, section, warnings) -> dict:
     unit = (
         unit_from(unit_text) or ("percent" if any(percent_signs) else None) or unit_from_name(name)
     )
-    bad = implausible([v for _, v, _ in values], unit)
-    for i in sorted(bad):
+    texts = {column.period: text for column, (text, _) in by_role["value"]}
+    checks = {role: " ".join(t for _, (t, _) in by_role[role]) for role in CHECK_ROLES}
+    checked = check_row(name, page, sorted((p, v, texts[p]) for p, v, _ in values if p), checks)
+    warnings += checked.warnings
+    bad = {i for i, (p, _, _) in enumerate(values) if p in checked.refused}
+    spikes = implausible([v for _, v, _ in values], unit)
+    for i in sorted(spikes):
+        period, value, _ = values[i]
+        if period in checked.confirmed and not (unit == "percent" and not 0 <= value <= 100):
+            spikes.discard(i)  # a spike the row's own maximum, average or % change confirms
+            continue
         warnings.append(
-            {
-                "page": page,
-                "message": f"'{name[:60]}' {values[i][0]}: value {values[i][1]:g} does not fit its row and was not read",
-            }
+            warning(
+                page,
+                f"'{name[:60]}' {period}: value {value:g} does not fit its row and was not read",
+            )
         )
+    bad |= spikes
     target = choose_target(
         by_role["target"], [p for p, v, _ in values if v is not None], name, page, warnings
     )
