@@ -13,9 +13,6 @@ from __future__ import annotations
 
 import ctypes
 import io
-import shutil
-import subprocess
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -25,6 +22,8 @@ import pdfplumber
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
+from . import ocr
+from .ocr import ocr_available
 from .text import agenda_item_stamp, clean_line, normalise_page_text, page_stamp
 
 
@@ -236,22 +235,20 @@ class PackPdf:
         return buffer.getvalue()
 
     def ocr_words(self, number: int) -> list[Word]:
-        """Words of a page read by tesseract (positions in PDF points); [] when it is not installed."""
+        """Words of a page read by OCR (positions in PDF points); [] when OCR is off or missing."""
         if not ocr_available():
             return []
-        width_px = 2400
-        scale = width_px / self.page(number).width
-        with tempfile.TemporaryDirectory() as tmp:
-            image_path = Path(tmp) / "page.png"
-            image_path.write_bytes(self.render_png(number, width_px=width_px))
-            result = subprocess.run(
-                ["tesseract", str(image_path), "-", "--psm", "6", "tsv"],
-                capture_output=True,
-                text=True,
-                timeout=180,
-                check=False,
-            )
-        return parse_tesseract_tsv(result.stdout, scale) if result.returncode == 0 else []
+        pdf_page = self._doc[number - 1]
+        try:
+            scale = ocr.WIDTH_PX / pdf_page.get_width()
+            image = pdf_page.render(scale=scale, grayscale=True).to_pil()
+        finally:
+            pdf_page.close()
+        return ocr.read_words(image, scale, Word)
+
+
+def parse_tesseract_tsv(tsv: str, scale: float) -> list[Word]:
+    return ocr.parse_tesseract_tsv(tsv, scale, Word)
 
 
 MIN_RULING_PATHS = 4  # a frame and three rules: the fewest that draw a table of a name and periods
@@ -354,40 +351,6 @@ def _flush(chars: list[Char], words: list[Word]):
                     max(c.bottom for c in chars),
                 )
             )
-
-
-def parse_tesseract_tsv(tsv: str, scale: float) -> list[Word]:
-    """tesseract's TSV (level 5 = word) as Words in PDF points."""
-    out = []
-    for row in tsv.splitlines()[1:]:
-        parts = row.split("\t")
-        if len(parts) < 12 or parts[0] != "5" or not parts[11].strip():
-            continue
-        left, top, width, height = (int(v) for v in parts[6:10])
-        if float(parts[10]) < 30:  # tesseract's own confidence: too low to be a value
-            continue
-        out.append(
-            Word(
-                clean_line(parts[11]),
-                left / scale,
-                (left + width) / scale,
-                top / scale,
-                (top + height) / scale,
-            )
-        )
-    return out
-
-
-def ocr_available() -> bool:
-    """OCR is optional: it needs the tesseract binary (see README), and OCR_ENABLED not off."""
-    import os
-
-    return bool(shutil.which("tesseract")) and os.environ.get("OCR_ENABLED", "1").lower() not in (
-        "0",
-        "false",
-        "no",
-        "off",
-    )
 
 
 def clean_cell(text: str) -> str:
