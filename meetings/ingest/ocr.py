@@ -133,4 +133,24 @@ def parse_tesseract_tsv(tsv: str, scale: float, word_type) -> list:
                 text, left / scale, (left + width) / scale, top / scale, (top + height) / scale
             )
         )
-    return out
+    return without_lost_characters(out)
+
+
+def units(text: str) -> float:
+    """How wide a figure is printed, in digits: figures are set with digits of one width."""
+    return sum(0.5 if ch in ".,()" else 1.6 if ch == "%" else 1.0 for ch in text)
+
+
+def without_lost_characters(words: list) -> list:
+    """Figures whose box is much wider than their digits need: OCR lost a character ("11" read
+    as "1" from a box two digits wide), so the figure is not read."""
+    figures = [w for w in words if FIGURE.match(w.text) and units(w.text)]
+    if len(figures) < 5:
+        return words
+    widths = sorted((w.x1 - w.x0) / units(w.text) for w in figures)
+    digit = widths[len(widths) // 2]
+    return [
+        w
+        for w in words
+        if not (FIGURE.match(w.text) and (w.x1 - w.x0) > 1.4 * digit * units(w.text) + 0.5)
+    ]

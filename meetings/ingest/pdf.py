@@ -371,6 +371,24 @@ def describe_pdfium_error(exc: Exception) -> str:
     return f"The PDF could not be read ({exc})."
 
 
+def unreadable_reason(pages: list[Page], ocr: bool) -> str | None:
+    """Why a pack with no text layer on any page cannot be read, or None if it can be."""
+    if any(page.has_text_layer for page in pages):
+        return None
+    if not any(page.image_count for page in pages):
+        # No text and no pictures: not a scan (there is nothing for OCR to read either).
+        return (
+            "This PDF has no text and no pictures on any page: its pages are blank or drawn only "
+            "with lines, so there is nothing to read. Please upload the agenda pack as published."
+        )
+    if not ocr:
+        return (
+            "Every page of this PDF is a picture (a scan) with no text to read, and OCR is off. "
+            "Please upload the PDF as published by the committee system, not a scan of a printed copy."
+        )
+    return None
+
+
 def inspect_pdf(path: str | Path) -> int:
     """Open a PDF just far enough to count its pages, raising PdfError with a plain reason."""
     try:
