@@ -271,24 +271,28 @@ def page_chars(pdf_page) -> list[Char]:
     left_edge, _, _, _ = pdf_page.get_cropbox()
     textpage = pdf_page.get_textpage()
     out = []
+    # Looked up once: this loop runs for every character of every page that needs geometry.
+    generated, unicode_of = pdfium_c.FPDFText_IsGenerated, pdfium_c.FPDFText_GetUnicode
+    box_of, size_of = pdfium_c.FPDFText_GetLooseCharBox, pdfium_c.FPDFText_GetFontSize
+    origin_of = pdfium_c.FPDFText_GetCharOrigin
     try:
         rect = pdfium_c.FS_RECTF()
         origin_x, origin_y = ctypes.c_double(), ctypes.c_double()
+        x_ref, y_ref = ctypes.byref(origin_x), ctypes.byref(origin_y)
+        rect_ref = ctypes.byref(rect)
         for i in range(pdfium_c.FPDFText_CountChars(textpage)):
-            if pdfium_c.FPDFText_IsGenerated(textpage, i) == 1:
+            code = unicode_of(textpage, i)
+            if code in (0, 0xFFFE, 0xFFFF) or (code in (10, 13, 32) and generated(textpage, i)):
                 continue
-            code = pdfium_c.FPDFText_GetUnicode(textpage, i)
             if code == 2:  # a hyphen at the end of a line ("self-" / "harm"), as pdfium marks it
                 code = 0x2D
-            if code in (0, 0xFFFE, 0xFFFF) or not pdfium_c.FPDFText_GetLooseCharBox(
-                textpage, i, rect
-            ):
+            if not box_of(textpage, i, rect_ref):
                 continue
             loose = rect.top - rect.bottom
-            size = pdfium_c.FPDFText_GetFontSize(textpage, i)
+            size = size_of(textpage, i)
             if not 0.5 * loose <= size <= 1.5 * loose:
                 size = 0.85 * loose  # a size set through the text matrix: the box tells it
-            pdfium_c.FPDFText_GetCharOrigin(textpage, i, origin_x, origin_y)
+            origin_of(textpage, i, x_ref, y_ref)
             baseline = height - origin_y.value
             out.append(
                 Char(

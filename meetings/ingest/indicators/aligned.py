@@ -12,6 +12,7 @@ with boxes.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from itertools import pairwise
 
 from meetings.ingest.layout import widest_gap
@@ -169,14 +170,15 @@ def is_sentence(words, bounds, figures, in_name) -> bool:
         wordy = [w for w in run.words if not looks_like_value(w.text)]
         if len(wordy) < 2:
             continue
-        touched = {
-            i
-            for i, (left, right) in enumerate(bounds)
-            if i in figures and any(left <= (w.x0 + w.x1) / 2 < right for w in run.words)
-        }
+        touched = {column_at(bounds, (w.x0 + w.x1) / 2) for w in run.words} & figures
         if len(touched) >= 2:
             return True
     return False
+
+
+def column_at(bounds, x: float) -> int:
+    """The column whose range holds x (bounds are in order, each starting where the last ends)."""
+    return max(0, bisect_right([left for left, _ in bounds], x) - 1)
 
 
 def keep_notes_whole(cells, bounds, figures):
@@ -234,10 +236,12 @@ def misaligned(data, figures, columns) -> set[tuple[int, int]]:
             continue
         best: set[int] = set()
         for edge in (lambda w: w.x1, lambda w: w.x0, lambda w: (w.x0 + w.x1) / 2):
-            for _, anchor in words:
-                group = {r for r, w in words if abs(edge(w) - edge(anchor)) <= 3}
-                if len(group) > len(best):
-                    best = group
+            placed = sorted((edge(w), r) for r, w in words)
+            keys = [x for x, _ in placed]
+            for x in keys:  # the largest group of figures within 3 points of one of them
+                low, high = bisect_left(keys, x - 3), bisect_right(keys, x + 3)
+                if high - low > len(best):
+                    best = {r for _, r in placed[low:high]}
         if len(best) * 2 <= len(words):
             best = set()  # no alignment shared by most figures: each must sit under its header
         x0, x1 = columns[i][0], columns[i][1]
