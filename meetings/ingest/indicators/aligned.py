@@ -15,12 +15,12 @@ import re
 from bisect import bisect_left, bisect_right
 from itertools import pairwise
 
-from meetings.ingest.layout import widest_gap
+from meetings.ingest.layout import rows_of, spans, widest_gap
 from meetings.ingest.text import is_stamp
 
 from . import header_band
 from .columns import classify
-from .geometry import is_number, rows_of, spans
+from .geometry import is_number
 from .periods import MONTH
 from .tables import MIN_PERIODS, Grid, continues_name
 from .values import UNALIGNED, looks_like_value

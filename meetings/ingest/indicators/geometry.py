@@ -1,57 +1,12 @@
-"""Words on a page as lines and runs: what tables without ruling lines are rebuilt from."""
+"""Words on a page as lines and runs: what tables without ruling lines are rebuilt from. The
+grouping itself (lines, runs) is the one every parser uses, in meetings/ingest/layout.py."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from meetings.ingest.layout import Span
 
 from .periods import is_month, parse_period
 from .values import looks_like_value
-
-
-@dataclass
-class Span:
-    x0: float
-    x1: float
-    words: list
-
-    @property
-    def text(self) -> str:
-        return " ".join(w.text for w in self.words)
-
-
-@dataclass
-class Row:
-    top: float
-    bottom: float
-    words: list
-
-
-def rows_of(words, tolerance: float = 3.0) -> list[Row]:
-    """Words grouped into lines by their tops, each word in exactly one line."""
-    out: list[Row] = []
-    for word in sorted(words, key=lambda w: (w.top, w.x0)):
-        if out and abs(out[-1].top - word.top) <= tolerance:
-            out[-1].words.append(word)
-            out[-1].bottom = max(out[-1].bottom, word.bottom)
-        else:
-            out.append(Row(word.top, word.bottom, [word]))
-    for row in out:
-        row.words.sort(key=lambda w: w.x0)
-    return out
-
-
-def spans(words) -> list[Span]:
-    """Runs of words with no more than a space between them: one header label each."""
-    heights = sorted(w.bottom - w.top for w in words) or [8.0]
-    gap = 0.6 * heights[len(heights) // 2]
-    out: list[Span] = []
-    for word in sorted(words, key=lambda w: w.x0):
-        if out and word.x0 - out[-1].x1 <= gap:
-            out[-1].words.append(word)
-            out[-1].x1 = max(out[-1].x1, word.x1)
-        else:
-            out.append(Span(word.x0, word.x1, [word]))
-    return out
 
 
 def split_periods(line_spans: list[Span]) -> list[Span]:

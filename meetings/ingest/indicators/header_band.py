@@ -14,8 +14,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from meetings.ingest.layout import spans
+
 from .columns import classify
-from .geometry import is_number, spans, split_periods
+from .geometry import is_number, split_periods
 from .periods import is_month, parse_period
 from .tables import MIN_PERIODS
 
