@@ -17,6 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
+from typing import NamedTuple
 
 import pdfplumber
 import pypdfium2 as pdfium
@@ -31,8 +32,7 @@ class PdfError(Exception):
     """The file cannot be read as a PDF; the message is meant for the officer."""
 
 
-@dataclass(frozen=True)
-class Word:
+class Word(NamedTuple):  # a tuple: tens of thousands are made for one dense page range
     text: str
     x0: float
     x1: float
@@ -254,8 +254,7 @@ def parse_tesseract_tsv(tsv: str, scale: float) -> list[Word]:
 MIN_RULING_PATHS = 4  # a frame and three rules: the fewest that draw a table of a name and periods
 
 
-@dataclass(frozen=True)
-class Char:
+class Char(NamedTuple):
     text: str
     x0: float
     x1: float
@@ -280,12 +279,18 @@ def page_chars(pdf_page) -> list[Char]:
         origin_x, origin_y = ctypes.c_double(), ctypes.c_double()
         x_ref, y_ref = ctypes.byref(origin_x), ctypes.byref(origin_y)
         rect_ref = ctypes.byref(rect)
-        for i in range(pdfium_c.FPDFText_CountChars(textpage)):
-            code = unicode_of(textpage, i)
+        count = pdfium_c.FPDFText_CountChars(textpage)
+        text = textpage.get_text_range(0, count) if count > 0 else ""
+        # One call for the text of all characters (one UTF-16 unit each), unless a character
+        # outside the basic plane makes the two counts differ.
+        codes = [ord(ch) for ch in text] if len(text) == count else None
+        for i in range(count):
+            code = codes[i] if codes is not None else unicode_of(textpage, i)
+            if code in (2, 0xFFFE) and pdfium_c.FPDFText_IsHyphen(textpage, i) == 1:
+                # a hyphen at the end of a line ("self-" / "harm"), as pdfium marks it
+                code = 0x2D
             if code in (0, 0xFFFE, 0xFFFF) or (code in (10, 13, 32) and generated(textpage, i)):
                 continue
-            if code == 2:  # a hyphen at the end of a line ("self-" / "harm"), as pdfium marks it
-                code = 0x2D
             if not box_of(textpage, i, rect_ref):
                 continue
             loose = rect.top - rect.bottom
@@ -344,12 +349,14 @@ def words_from_chars(chars: list[Char], x_tolerance: float = 1.5, y_tolerance: f
 
 def _flush(chars: list[Char], words: list[Word]):
     if chars:
-        text = clean_line("".join(c.text for c in chars))
+        text = "".join(c.text for c in chars)
+        if not (text.isascii() and text.isprintable()):
+            text = clean_line(text)  # only what needs it: this runs for every word of a page
         if text:
             words.append(
                 Word(
                     text,
-                    min(c.x0 for c in chars),
+                    chars[0].x0,
                     max(c.x1 for c in chars),
                     min(c.top for c in chars),
                     max(c.bottom for c in chars),

@@ -88,12 +88,7 @@ def column_bounds(rows, columns) -> list[tuple[float, float]]:
     """Where each column's words may sit. Two columns part at the clear gap the body's words
     leave between them (a short header, "Ref.", says little about how wide the refs under it
     are); where the body leaves no gap, halfway between the headers."""
-    body = [
-        w
-        for row in rows
-        for w in row.words
-        if not is_stamp(" ".join(x.text for x in row.words)) and w.x1 - w.x0 < 150
-    ]
+    body = [w for row in rows if not is_stamp(row.text) for w in row.words if w.x1 - w.x0 < 150]
     cuts = []
     for (x0, x1, _), (nx0, nx1, _) in pairwise(columns):
         middle = (x1 + nx0) / 2
@@ -117,16 +112,13 @@ def build_grid(rows, columns, page, own=frozenset()) -> Grid:
     figures = {i for i, role in enumerate(roles) if role in ("value", "target", "benchmark")}
     data, name_only = [], []
     for row in rows:
-        if is_stamp(" ".join(w.text for w in row.words)):
+        if is_stamp(row.text):
             continue  # "Page 12" under the table
         cells = [[] for _ in columns]
-        in_name = name_run(row.words, bounds, name_at, columns[first_value][0])
+        runs = spans(row.words)
+        in_name = name_run(runs, bounds, name_at, columns[first_value][0])
         for k, word in enumerate(row.words):
-            middle = (word.x0 + word.x1) / 2
-            index = next(
-                (i for i, (left, right) in enumerate(bounds) if left <= middle < right),
-                len(columns) - 1,
-            )
+            index = column_at(bounds, (word.x0 + word.x1) / 2)
             if id(word) in in_name:
                 index = name_at
             elif index >= first_value and name_at is not None:
@@ -140,7 +132,7 @@ def build_grid(rows, columns, page, own=frozenset()) -> Grid:
         keep_notes_whole(cells, bounds, figures)
         wordy = sum(any(not looks_like_value(w.text) for w in cells[i]) for i in figures)
         numeric = sum(any(is_number(w.text) for w in cells[i]) for i in figures)
-        if is_sentence(row.words, bounds, figures, in_name) or (wordy >= 2 and wordy >= numeric):
+        if is_sentence(runs, bounds, figures, in_name) or (wordy >= 2 and wordy >= numeric):
             continue  # a sentence running across the columns (a note), not a row of figures
         if any(cells[i] for i in figures):
             data.append({"row": row, "cells": cells})
@@ -160,11 +152,11 @@ def build_grid(rows, columns, page, own=frozenset()) -> Grid:
     return Grid(page, header + body, columns=columns)
 
 
-def is_sentence(words, bounds, figures, in_name) -> bool:
+def is_sentence(runs, bounds, figures, in_name) -> bool:
     """A run of words (no more than a space apart) that is not a name and crosses from one
     figure column into another: a note or a source line printed over the table's columns. A
     note inside one cell ("Not published", "n/k") is not: the row stays, the cell has no value."""
-    for run in spans(words):
+    for run in runs:
         if any(id(w) in in_name for w in run.words) or all(is_number(w.text) for w in run.words):
             continue
         wordy = [w for w in run.words if not looks_like_value(w.text)]
@@ -198,14 +190,14 @@ def keep_notes_whole(cells, bounds, figures):
         cells[home] = run.words
 
 
-def name_run(words, bounds, name_at, first_value_x) -> set[int]:
+def name_run(runs, bounds, name_at, first_value_x) -> set[int]:
     """The words of the run that starts in the name column: a long name crossing into the next
     column ("… within 12 months" over "Outturn type") stays whole. Figures at its end that stand
     under the periods are not part of it."""
     if name_at is None:
         return set()
     left, right = bounds[name_at]
-    for run in spans(words):
+    for run in runs:
         if left <= run.x0 < right and any(not is_number(w.text) for w in run.words):
             kept = list(run.words)
             while kept and is_number(kept[-1].text) and kept[-1].x0 >= first_value_x - 2:

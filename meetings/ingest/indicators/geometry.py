@@ -3,6 +3,8 @@ grouping itself (lines, runs) is the one every parser uses, in meetings/ingest/l
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from meetings.ingest.layout import Span
 
 from .periods import is_month, parse_period
@@ -57,5 +59,6 @@ def whole_periods(span: Span) -> list[Span]:
     return out if len(out) >= 2 else [span]
 
 
+@lru_cache(maxsize=1 << 16)
 def is_number(text: str) -> bool:
     return any(ch.isdigit() for ch in text) and looks_like_value(text)
