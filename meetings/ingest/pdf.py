@@ -143,15 +143,8 @@ class PackPdf:
             raw = textpage.get_text_range()
             char_count = textpage.count_chars()
             textpage.close()
-            images = paths = large = 0
             width, height = pdf_page.get_size()
-            for obj in pdf_page.get_objects(max_depth=2):
-                if obj.type == pdfium_c.FPDF_PAGEOBJ_IMAGE:
-                    images += 1
-                    left, bottom, right, top = obj.get_bounds()
-                    large += (right - left) > 0.25 * width and (top - bottom) > 50
-                elif obj.type == pdfium_c.FPDF_PAGEOBJ_PATH:
-                    paths += 1
+            images, paths, large = count_objects(pdf_page, width)
         finally:
             pdf_page.close()
         return Page(
@@ -249,6 +242,39 @@ class PackPdf:
 
 def parse_tesseract_tsv(tsv: str, scale: float) -> list[Word]:
     return ocr.parse_tesseract_tsv(tsv, scale, Word)
+
+
+def count_objects(pdf_page, width: float) -> tuple[int, int, int]:
+    """(pictures, drawn paths, pictures big enough to be a chart or a scanned page) on a page
+    and in its forms one level down, by pdfium's own calls: a dense table page has thousands
+    of text objects, and wrapping each in a Python object costs more than reading the page."""
+    kind_of, bounds_of = pdfium_c.FPDFPageObj_GetType, pdfium_c.FPDFPageObj_GetBounds
+    left, bottom, right, top = (ctypes.c_float() for _ in range(4))
+    counts = [0, 0, 0]
+
+    def visit(objects, depth):
+        for obj in objects:
+            kind = kind_of(obj)
+            if kind == pdfium_c.FPDF_PAGEOBJ_IMAGE:
+                counts[0] += 1
+                bounds_of(obj, left, bottom, right, top)
+                wide = right.value - left.value > 0.25 * width
+                counts[2] += wide and top.value - bottom.value > 50
+            elif kind == pdfium_c.FPDF_PAGEOBJ_PATH:
+                counts[1] += 1
+            elif kind == pdfium_c.FPDF_PAGEOBJ_FORM and depth < 2:
+                inner = pdfium_c.FPDFFormObj_CountObjects(obj)
+                visit((pdfium_c.FPDFFormObj_GetObject(obj, k) for k in range(inner)), depth + 1)
+
+    handle = pdf_page.raw
+    visit(
+        (
+            pdfium_c.FPDFPage_GetObject(handle, k)
+            for k in range(pdfium_c.FPDFPage_CountObjects(handle))
+        ),
+        1,
+    )
+    return counts[0], counts[1], counts[2]
 
 
 MIN_RULING_PATHS = 4  # a frame and three rules: the fewest that draw a table of a name and periods
