@@ -304,6 +304,7 @@ def page_chars(pdf_page) -> list[Char]:
         rect = pdfium_c.FS_RECTF()
         origin_x, origin_y = ctypes.c_double(), ctypes.c_double()
         x_ref, y_ref = ctypes.byref(origin_x), ctypes.byref(origin_y)
+        last_loose, size, offset = -1.0, 0.0, 0.0
         rect_ref = ctypes.byref(rect)
         count = pdfium_c.FPDFText_CountChars(textpage)
         text = textpage.get_text_range(0, count) if count > 0 else ""
@@ -320,11 +321,16 @@ def page_chars(pdf_page) -> list[Char]:
             if not box_of(textpage, i, rect_ref):
                 continue
             loose = rect.top - rect.bottom
-            size = size_of(textpage, i)
-            if not 0.5 * loose <= size <= 1.5 * loose:
-                size = 0.85 * loose  # a size set through the text matrix: the box tells it
-            origin_of(textpage, i, x_ref, y_ref)
-            baseline = height - origin_y.value
+            if abs(loose - last_loose) > 1e-4:
+                # A new font or size: ask for both. Characters of the same font and size share
+                # them (the box's height is the font's), which saves two calls a character.
+                last_loose = loose
+                size = size_of(textpage, i)
+                if not 0.5 * loose <= size <= 1.5 * loose:
+                    size = 0.85 * loose  # a size set through the text matrix: the box tells it
+                origin_of(textpage, i, x_ref, y_ref)
+                offset = origin_y.value - rect.bottom  # the baseline above the box's bottom
+            baseline = height - (rect.bottom + offset)
             out.append(
                 Char(
                     chr(code),
