@@ -3,8 +3,7 @@
 import datetime
 
 from indicators.models import PeriodType
-
-MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+from meetings.ingest.months import ABBREVIATIONS as MONTHS
 
 
 def period_bounds(label):

@@ -6,28 +6,8 @@ from __future__ import annotations
 import datetime
 import re
 
-MONTHS = {
-    name: number
-    for number, names in enumerate(
-        [
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sep", "sept"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ],
-        start=1,
-    )
-    for name in names
-}
-MONTH_WORD = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+from .months import MONTH_WORD, MONTHS, month_number  # noqa: F401 (one month table)
+
 WORDY_DATE = re.compile(
     rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({MONTH_WORD})\.?,?\s+(\d{{4}})\b",
     re.IGNORECASE,
@@ -81,11 +61,6 @@ def find_time(text: str) -> str | None:
         hour = hour % 12 + (12 if match.group(3).lower() == "p" else 0)
         return f"{hour:02d}:{minute:02d}"
     return f"{int(match.group(4)):02d}:{match.group(5)}"
-
-
-def month_number(word: str) -> int | None:
-    word = word.lower().rstrip(".")
-    return MONTHS.get(word) or MONTHS.get(word[:3])
 
 
 def municipal_year_dates(text: str, years: tuple[int, int] | None) -> list[str]:

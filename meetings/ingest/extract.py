@@ -12,7 +12,7 @@ from pathlib import Path
 
 from . import agenda, front_sheet, glossary, minutes, reports, tracker
 from .indicators import extract_indicators
-from .pdf import PackPdf, PdfError, ocr_available
+from .pdf import PackPdf, PdfError, ocr_available, unreadable_reason
 from .schema import SCHEMA_VERSION, Extraction, ParseWarning, sort_warnings
 
 Progress = Callable[[int, int], None]
@@ -34,11 +34,9 @@ def extract(
     warnings: list[ParseWarning] = []
     with PackPdf(path) as pdf:
         pages = pdf.pages(progress=progress)
-        if not any(page.has_text_layer for page in pages) and not ocr_available():
-            raise PdfError(
-                "Every page of this PDF is a picture (a scan) with no text to read. Please upload the "
-                "PDF as published by the committee system, not a scan of a printed copy."
-            )
+        reason = unreadable_reason(pages, ocr_available())
+        if reason:
+            raise PdfError(reason)
 
         meeting, found = front_sheet.parse_front_sheet(pages, pdf)
         warnings += found

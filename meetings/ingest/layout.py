@@ -1,6 +1,6 @@
-"""Geometry helpers shared by parsers: words into lines, lines into paragraphs, a page's two
-columns read one after the other, and where the sections of a pack begin. Pure functions over
-`Word` and `Page` values."""
+"""Geometry shared by every parser: words into lines (`rows_of`, the one grouping), lines into
+runs of words (`spans`) and paragraphs, a page's two columns read one after the other, and where
+the sections of a pack begin. Pure functions over `Word` and `Page` values."""
 
 from __future__ import annotations
 
@@ -15,6 +15,60 @@ COVER_SHEET = re.compile(r"^DECISION[- ]MAKER\b", re.IGNORECASE | re.MULTILINE)
 
 
 @dataclass
+class Row:
+    """One printed line: its words left to right, and how high it sits."""
+
+    top: float
+    bottom: float
+    words: list
+
+    @property
+    def text(self) -> str:
+        return " ".join(w.text for w in self.words)
+
+
+@dataclass
+class Span:
+    """A run of words with no more than a space between them: one label, one cell's text."""
+
+    x0: float
+    x1: float
+    words: list
+
+    @property
+    def text(self) -> str:
+        return " ".join(w.text for w in self.words)
+
+
+def rows_of(words, tolerance: float = 3.0) -> list[Row]:
+    """Words grouped into lines by their tops, each word in exactly one line."""
+    out: list[Row] = []
+    for word in sorted(words, key=lambda w: (w.top, w.x0)):
+        if out and abs(out[-1].top - word.top) <= tolerance:
+            out[-1].words.append(word)
+            out[-1].bottom = max(out[-1].bottom, word.bottom)
+        else:
+            out.append(Row(word.top, word.bottom, [word]))
+    for row in out:
+        row.words.sort(key=lambda w: w.x0)
+    return out
+
+
+def spans(words) -> list[Span]:
+    """Runs of words no more than a space apart (0.6 of the line height)."""
+    heights = sorted(w.bottom - w.top for w in words) or [8.0]
+    gap = 0.6 * heights[len(heights) // 2]
+    out: list[Span] = []
+    for word in sorted(words, key=lambda w: w.x0):
+        if out and word.x0 - out[-1].x1 <= gap:
+            out[-1].words.append(word)
+            out[-1].x1 = max(out[-1].x1, word.x1)
+        else:
+            out.append(Span(word.x0, word.x1, [word]))
+    return out
+
+
+@dataclass
 class TextLine:
     text: str
     x0: float
@@ -23,16 +77,10 @@ class TextLine:
 
 
 def word_lines(words, tolerance: float = 3.0) -> list[TextLine]:
-    """Words grouped into lines by their tops, left to right."""
-    lines: list[list] = []
-    for word in sorted(words, key=lambda w: (round(w.top), w.x0)):
-        if lines and abs(lines[-1][0].top - word.top) <= tolerance:
-            lines[-1].append(word)
-        else:
-            lines.append([word])
+    """Words grouped into lines by their tops, left to right, as text."""
     out = []
-    for group in lines:
-        group.sort(key=lambda w: w.x0)
+    for row in rows_of(words, tolerance):
+        group = row.words
         out.append(
             TextLine(
                 " ".join(w.text for w in group),
@@ -99,13 +147,7 @@ def column_lines(words, start=None, min_gap: float = 12.0) -> list[str] | None:
 
 
 def word_rows(words, tolerance: float = 3.0) -> list[list]:
-    rows: list[list] = []
-    for word in sorted(words, key=lambda w: (w.top, w.x0)):
-        if rows and abs(rows[-1][0].top - word.top) <= tolerance:
-            rows[-1].append(word)
-        else:
-            rows.append([word])
-    return [sorted(row, key=lambda w: w.x0) for row in rows]
+    return [row.words for row in rows_of(words, tolerance)]
 
 
 def row_text(row) -> str:

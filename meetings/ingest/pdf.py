@@ -11,19 +11,20 @@ Nothing here knows what a scrutiny pack is: parsers receive `Page`, `Word` and `
 
 from __future__ import annotations
 
+import ctypes
 import io
-import shutil
-import subprocess
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
+from typing import NamedTuple
 
 import pdfplumber
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
+from . import ocr
+from .ocr import ocr_available
 from .text import agenda_item_stamp, clean_line, normalise_page_text, page_stamp
 
 
@@ -31,8 +32,7 @@ class PdfError(Exception):
     """The file cannot be read as a PDF; the message is meant for the officer."""
 
 
-@dataclass(frozen=True)
-class Word:
+class Word(NamedTuple):  # a tuple: tens of thousands are made for one dense page range
     text: str
     x0: float
     x1: float
@@ -143,15 +143,8 @@ class PackPdf:
             raw = textpage.get_text_range()
             char_count = textpage.count_chars()
             textpage.close()
-            images = paths = large = 0
             width, height = pdf_page.get_size()
-            for obj in pdf_page.get_objects(max_depth=2):
-                if obj.type == pdfium_c.FPDF_PAGEOBJ_IMAGE:
-                    images += 1
-                    left, bottom, right, top = obj.get_bounds()
-                    large += (right - left) > 0.25 * width and (top - bottom) > 50
-                elif obj.type == pdfium_c.FPDF_PAGEOBJ_PATH:
-                    paths += 1
+            images, paths, large = count_objects(pdf_page, width)
         finally:
             pdf_page.close()
         return Page(
@@ -187,19 +180,23 @@ class PackPdf:
         )
 
     def words(self, number: int) -> list[Word]:
-        """Words with positions (top-left origin), in reading order of lines."""
+        """Words with positions (top-left origin), in reading order of lines, built from pdfium's
+        character boxes: pdfplumber parsing a dense page for the same words costs 50× more."""
         if number not in self._words:
-            page = self._plumber_page(number)
-            words = page.extract_words(keep_blank_chars=False, use_text_flow=False, x_tolerance=1.5)
-            self._words[number] = [
-                Word(clean_line(w["text"]), w["x0"], w["x1"], w["top"], w["bottom"]) for w in words
-            ]
-            self._plumber_doc.pages[number - 1].flush_cache()  # free the parsed layout
+            pdf_page = self._doc[number - 1]
+            try:
+                chars = page_chars(pdf_page)
+            finally:
+                pdf_page.close()
+            self._words[number] = words_from_chars(chars)
         return self._words[number]
 
     def tables(self, number: int) -> list[Table]:
         """Ruled tables on a page, each cell with its text and box."""
         if number not in self._tables:
+            if self.page(number).path_count < MIN_RULING_PATHS:
+                self._tables[number] = []  # nothing drawn that could rule a table: no pdfplumber
+                return []
             page = self._plumber_page(number)
             found = []
             for table in page.find_tables():
@@ -231,56 +228,172 @@ class PackPdf:
         return buffer.getvalue()
 
     def ocr_words(self, number: int) -> list[Word]:
-        """Words of a page read by tesseract (positions in PDF points); [] when it is not installed."""
+        """Words of a page read by OCR (positions in PDF points); [] when OCR is off or missing."""
         if not ocr_available():
             return []
-        width_px = 2400
-        scale = width_px / self.page(number).width
-        with tempfile.TemporaryDirectory() as tmp:
-            image_path = Path(tmp) / "page.png"
-            image_path.write_bytes(self.render_png(number, width_px=width_px))
-            result = subprocess.run(
-                ["tesseract", str(image_path), "-", "--psm", "6", "tsv"],
-                capture_output=True,
-                text=True,
-                timeout=180,
-                check=False,
-            )
-        return parse_tesseract_tsv(result.stdout, scale) if result.returncode == 0 else []
+        pdf_page = self._doc[number - 1]
+        try:
+            scale = ocr.WIDTH_PX / pdf_page.get_width()
+            image = pdf_page.render(scale=scale, grayscale=True).to_pil()
+        finally:
+            pdf_page.close()
+        return ocr.read_words(image, scale, Word)
 
 
 def parse_tesseract_tsv(tsv: str, scale: float) -> list[Word]:
-    """tesseract's TSV (level 5 = word) as Words in PDF points."""
+    return ocr.parse_tesseract_tsv(tsv, scale, Word)
+
+
+def count_objects(pdf_page, width: float) -> tuple[int, int, int]:
+    """(pictures, drawn paths, pictures big enough to be a chart or a scanned page) on a page
+    and in its forms one level down, by pdfium's own calls: a dense table page has thousands
+    of text objects, and wrapping each in a Python object costs more than reading the page."""
+    kind_of, bounds_of = pdfium_c.FPDFPageObj_GetType, pdfium_c.FPDFPageObj_GetBounds
+    left, bottom, right, top = (ctypes.c_float() for _ in range(4))
+    counts = [0, 0, 0]
+
+    def visit(objects, depth):
+        for obj in objects:
+            kind = kind_of(obj)
+            if kind == pdfium_c.FPDF_PAGEOBJ_IMAGE:
+                counts[0] += 1
+                bounds_of(obj, left, bottom, right, top)
+                wide = right.value - left.value > 0.25 * width
+                counts[2] += wide and top.value - bottom.value > 50
+            elif kind == pdfium_c.FPDF_PAGEOBJ_PATH:
+                counts[1] += 1
+            elif kind == pdfium_c.FPDF_PAGEOBJ_FORM and depth < 2:
+                inner = pdfium_c.FPDFFormObj_CountObjects(obj)
+                visit((pdfium_c.FPDFFormObj_GetObject(obj, k) for k in range(inner)), depth + 1)
+
+    handle = pdf_page.raw
+    visit(
+        (
+            pdfium_c.FPDFPage_GetObject(handle, k)
+            for k in range(pdfium_c.FPDFPage_CountObjects(handle))
+        ),
+        1,
+    )
+    return counts[0], counts[1], counts[2]
+
+
+MIN_RULING_PATHS = 4  # a frame and three rules: the fewest that draw a table of a name and periods
+
+
+class Char(NamedTuple):
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+
+
+def page_chars(pdf_page) -> list[Char]:
+    """Every printed character of a page with its box (top-left origin, PDF points), from
+    pdfium's text page. Characters pdfium made up (spaces and line breaks it inferred) are left
+    out: words are split by position, as pdfplumber does."""
+    height = pdf_page.get_height()
+    left_edge, _, _, _ = pdf_page.get_cropbox()
+    textpage = pdf_page.get_textpage()
     out = []
-    for row in tsv.splitlines()[1:]:
-        parts = row.split("\t")
-        if len(parts) < 12 or parts[0] != "5" or not parts[11].strip():
-            continue
-        left, top, width, height = (int(v) for v in parts[6:10])
-        if float(parts[10]) < 30:  # tesseract's own confidence: too low to be a value
-            continue
-        out.append(
-            Word(
-                clean_line(parts[11]),
-                left / scale,
-                (left + width) / scale,
-                top / scale,
-                (top + height) / scale,
+    # Looked up once: this loop runs for every character of every page that needs geometry.
+    generated, unicode_of = pdfium_c.FPDFText_IsGenerated, pdfium_c.FPDFText_GetUnicode
+    box_of, size_of = pdfium_c.FPDFText_GetLooseCharBox, pdfium_c.FPDFText_GetFontSize
+    origin_of = pdfium_c.FPDFText_GetCharOrigin
+    try:
+        rect = pdfium_c.FS_RECTF()
+        origin_x, origin_y = ctypes.c_double(), ctypes.c_double()
+        x_ref, y_ref = ctypes.byref(origin_x), ctypes.byref(origin_y)
+        last_loose, size, offset = -1.0, 0.0, 0.0
+        rect_ref = ctypes.byref(rect)
+        count = pdfium_c.FPDFText_CountChars(textpage)
+        text = textpage.get_text_range(0, count) if count > 0 else ""
+        # One call for the text of all characters (one UTF-16 unit each), unless a character
+        # outside the basic plane makes the two counts differ.
+        codes = [ord(ch) for ch in text] if len(text) == count else None
+        for i in range(count):
+            code = codes[i] if codes is not None else unicode_of(textpage, i)
+            if code in (2, 0xFFFE) and pdfium_c.FPDFText_IsHyphen(textpage, i) == 1:
+                # a hyphen at the end of a line ("self-" / "harm"), as pdfium marks it
+                code = 0x2D
+            if code in (0, 0xFFFE, 0xFFFF) or (code in (10, 13, 32) and generated(textpage, i)):
+                continue
+            if not box_of(textpage, i, rect_ref):
+                continue
+            loose = rect.top - rect.bottom
+            if abs(loose - last_loose) > 1e-4:
+                # A new font or size: ask for both. Characters of the same font and size share
+                # them (the box's height is the font's), which saves two calls a character.
+                last_loose = loose
+                size = size_of(textpage, i)
+                if not 0.5 * loose <= size <= 1.5 * loose:
+                    size = 0.85 * loose  # a size set through the text matrix: the box tells it
+                origin_of(textpage, i, x_ref, y_ref)
+                offset = origin_y.value - rect.bottom  # the baseline above the box's bottom
+            baseline = height - (rect.bottom + offset)
+            out.append(
+                Char(
+                    chr(code),
+                    rect.left - left_edge,
+                    rect.right - left_edge,
+                    baseline - 0.8 * size,
+                    baseline + 0.2 * size,
+                )
             )
-        )
+    finally:
+        textpage.close()
     return out
 
 
-def ocr_available() -> bool:
-    """OCR is optional: it needs the tesseract binary (see README), and OCR_ENABLED not off."""
-    import os
+def words_from_chars(chars: list[Char], x_tolerance: float = 1.5, y_tolerance: float = 3.0):
+    """Characters into words the way pdfplumber's extract_words does: lines by their tops, then
+    left to right, a new word at a space or a gap wider than `x_tolerance`. Superscripts are
+    dropped first: a footnote digit glued to a value ("2021" + "¹" read as "20211") must not
+    become part of the number."""
+    printed = [c for c in chars if c.bottom > c.top]
+    if not printed:
+        return []
+    heights = sorted(round(c.bottom - c.top, 1) for c in printed if not c.text.isspace())
+    floor = 0.7 * heights[len(heights) // 2] if heights else 0
+    kept = [c for c in printed if c.text.isspace() or c.bottom - c.top >= floor]
+    lines: list[list[Char]] = []
+    last_top = None
+    for char in sorted(kept, key=lambda c: c.top):
+        if last_top is None or char.top - last_top > y_tolerance:
+            lines.append([])
+        lines[-1].append(char)
+        last_top = char.top
+    words: list[Word] = []
+    for line in lines:
+        current: list[Char] = []
+        for char in sorted(line, key=lambda c: c.x0):
+            if char.text.isspace():
+                _flush(current, words)
+                current = []
+                continue
+            if current and char.x0 > current[-1].x1 + x_tolerance:
+                _flush(current, words)
+                current = []
+            current.append(char)
+        _flush(current, words)
+    return words
 
-    return bool(shutil.which("tesseract")) and os.environ.get("OCR_ENABLED", "1").lower() not in (
-        "0",
-        "false",
-        "no",
-        "off",
-    )
+
+def _flush(chars: list[Char], words: list[Word]):
+    if chars:
+        text = "".join(c.text for c in chars)
+        if not (text.isascii() and text.isprintable()):
+            text = clean_line(text)  # only what needs it: this runs for every word of a page
+        if text:
+            words.append(
+                Word(
+                    text,
+                    chars[0].x0,
+                    max(c.x1 for c in chars),
+                    min(c.top for c in chars),
+                    max(c.bottom for c in chars),
+                )
+            )
 
 
 def clean_cell(text: str) -> str:
@@ -299,6 +412,24 @@ def describe_pdfium_error(exc: Exception) -> str:
     if "format" in message or "file" in message:
         return "The file is damaged or is not a complete PDF, so it cannot be read."
     return f"The PDF could not be read ({exc})."
+
+
+def unreadable_reason(pages: list[Page], ocr: bool) -> str | None:
+    """Why a pack with no text layer on any page cannot be read, or None if it can be."""
+    if any(page.has_text_layer for page in pages):
+        return None
+    if not any(page.image_count for page in pages):
+        # No text and no pictures: not a scan (there is nothing for OCR to read either).
+        return (
+            "This PDF has no text and no pictures on any page: its pages are blank or drawn only "
+            "with lines, so there is nothing to read. Please upload the agenda pack as published."
+        )
+    if not ocr:
+        return (
+            "Every page of this PDF is a picture (a scan) with no text to read, and OCR is off. "
+            "Please upload the PDF as published by the committee system, not a scan of a printed copy."
+        )
+    return None
 
 
 def inspect_pdf(path: str | Path) -> int:

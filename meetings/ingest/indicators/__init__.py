@@ -13,6 +13,7 @@ The pipeline, cheapest first:
 from __future__ import annotations
 
 from . import aligned, commentary, narrative, scans
+from .columns import DATA_PERIOD, Column, data_period
 from .locate import council_names, performance_pages, performance_report_span, section_heading
 from .tables import Grid, find_header, indicators_from_grid, merge_duplicates
 from .values import looks_like_value
@@ -92,6 +93,7 @@ def read_tables(table_pages, pdf, warnings, own=frozenset()) -> list[dict]:
             if found is not None:
                 start, header = found[0] + 1, found[1]
                 warnings += header.warnings
+                banner_periods(header, page)
             elif goes_on and header is not None and continues(grid, header):
                 start = 0  # a ruled table going on from the previous page without its header
             else:
@@ -109,6 +111,20 @@ def read_tables(table_pages, pdf, warnings, own=frozenset()) -> list[dict]:
                 }
             )
     return out
+
+
+def banner_periods(header, page) -> None:
+    """Comparators whose headers give no period take the one a banner on the page prints once
+    for them ("Benchmarks published Dec-23, using 2022/23 data"), if the page prints one only."""
+    found = {data_period(line) for line in page.lines if DATA_PERIOD.search(line)} - {None}
+    if len(found) != 1:
+        return
+    period = found.pop()
+    for i, column in enumerate(header.columns):
+        if column.role == "benchmark" and column.period is None:
+            header.columns[i] = Column(
+                "benchmark", kind=column.kind, period=period, label=column.label
+            )
 
 
 def ruled_grids(pdf, number) -> list[Grid]:

@@ -3,7 +3,9 @@
 A column is one of: the indicator's name, its reference code, its unit ("Outturn type"), a
 period of values, a target, a benchmark (statistical neighbours, region, England, core cities,
 the council's own earlier outturn with its own period), or something that is not a value at all
-(% change, direction of travel, 12-month average, RAG, commentary) and must never become one.
+(RAG, commentary) and must never become one. Some of those print what a row's values must agree
+with: a % change, a direction of travel, an average or a maximum ("check" roles, never values
+themselves: crosscheck.py compares them with the values read).
 """
 
 from __future__ import annotations
@@ -16,9 +18,29 @@ from .periods import MONTH, parse_period, squash
 REGIONS = r"se(?:\s*avg|\s*average)?|south[\s-]?east|south[\s-]?west|north[\s-]?east|north[\s-]?west|east midlands|west midlands|yorkshire|london|eastern|east of england|inner london|outer london|region(?:al)?"
 
 
+CHECK_ROLES = ("change", "direction", "average", "maximum", "total")
+
+# "Comparators updated Mar-19, using 17-18 data", "(based on 2022/23 data)": the period of the
+# comparators printed once in a banner over them, not in each header.
+DATA_PERIOD = re.compile(
+    r"\b(?:using|uses|based on|from)\s+(?:the\s+)?(\S+(?:\s+\S+)?)\s+(?:data|figures|outturns?)\b",
+    re.IGNORECASE,
+)
+
+
+def data_period(text: str) -> str | None:
+    """The period a banner says the comparators are for, or None."""
+    for match in DATA_PERIOD.finditer(text or ""):
+        for candidate in (match.group(1), match.group(1).split()[-1]):
+            period = parse_period(candidate)
+            if period:
+                return period
+    return None
+
+
 @dataclass(frozen=True)
 class Column:
-    role: str  # name, ref, unit, value, target, benchmark, ignore
+    role: str  # name, ref, unit, value, target, benchmark, ignore, or a CHECK_ROLES one
     period: str | None = None
     kind: str | None = None  # benchmark kind
     label: str = ""
@@ -65,6 +87,16 @@ NOT_A_VALUE = re.compile(
 def classify(text: str, own: frozenset[str] | set[str] = frozenset()) -> Column:
     """What a header cell says its column holds. `own` holds the council's names ("southampton"):
     "Southampton 19/20" is the council's own earlier outturn, "Hampshire 19/20" is not."""
+    banner = None
+    if DATA_PERIOD.search(text or ""):
+        # A banner written over the header ("… using 17-18 data"): its period is the column's,
+        # the rest of its words are not part of the label.
+        banner = data_period(text)
+        text = "\n".join(line for line in text.split("\n") if not DATA_PERIOD.search(line))
+        found = classify(text, own)
+        if found.role == "benchmark" and found.period is None and banner:
+            return Column("benchmark", kind=found.kind, period=banner, label=found.label)
+        return found
     label = header_label(text)
     flat = squash(text).lower().replace(" ", "")
     words = label.lower()
@@ -77,6 +109,9 @@ def classify(text: str, own: frozenset[str] | set[str] = frozenset()) -> Column:
         return Column("ref", label=label)
     if re.search(r"outturn\s*type|^units?\b|measure type|type of measure|^format", words):
         return Column("unit", label=label)
+    check = check_role(words)
+    if check:
+        return Column(check, label=label)
     if NOT_A_VALUE.search(words):
         return Column("ignore", label=label)
     period = parse_period(text)
@@ -103,13 +138,26 @@ def classify(text: str, own: frozenset[str] | set[str] = frozenset()) -> Column:
     if re.search(rf"\b(?:{REGIONS})\b", words):
         return Column("benchmark", kind="region", period=period, label=label)
     if re.search(r"average|\bavg\b|\bmean\b", words):
-        return Column("ignore", label=label)  # "12 month average": derived, not a value
+        return Column("average", label=label)  # "12 month average": derived, not a value
     if period and is_own_outturn(label, own):
         return Column("benchmark", kind="own_outturn", period=period, label=label)
     if period and re.search(r"[a-z]", words):
         # Another council or group named with a year ("Hampshire 19/20"): kept by its label.
         return Column("benchmark", kind="other", period=period, label=label)
     return Column("ignore", label=label)
+
+
+def check_role(words: str) -> str | None:
+    """'% change', 'DoT', 'Maximum': columns that restate what the values must show."""
+    if re.fullmatch(r"%?\s*change(?: on (?:last|previous) (?:month|quarter|year|period))?", words):
+        return "change"
+    if re.fullmatch(r"dot|direction(?: of travel)?|trend|↑↓|arrow", words.strip()):
+        return "direction"
+    if re.fullmatch(r"(?:max(?:imum)?|highest|peak)(?: value)?", words.strip()):
+        return "maximum"
+    if re.fullmatch(r"(?:year |annual )?total(?: for the year)?", words.strip()):
+        return "total"
+    return None
 
 
 def is_own_outturn(label: str, own) -> bool:

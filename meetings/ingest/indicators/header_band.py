@@ -14,8 +14,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from meetings.ingest.layout import spans
+
 from .columns import classify
-from .geometry import is_number, spans, split_periods
+from .geometry import is_number, split_periods
 from .periods import is_month, parse_period
 from .tables import MIN_PERIODS
 
@@ -49,11 +51,12 @@ def find_header(rows, own=frozenset()) -> tuple[list[list], int] | None:
 
 def bands(rows) -> list[tuple[int, int]]:
     out, start = [], 0
+    figures = [is_figures_row(row) for row in rows]  # once a row: a dense page has hundreds
     for i in range(1, len(rows) + 1):
         if (
             i == len(rows)
-            or is_figures_row(rows[i])
-            or is_figures_row(rows[i - 1])
+            or figures[i]
+            or figures[i - 1]
             or rows[i].top - rows[i - 1].bottom > 0.5 * max(rows[i - 1].bottom - rows[i - 1].top, 4)
         ):
             out.append((start, i))

@@ -13,7 +13,7 @@ import re
 from .periods import MONTH
 
 PERIOD_TOKEN = re.compile(
-    rf"\b{MONTH}[\s\-–'’‘]*\d{{0,2}}\b|\b\d{{2}}/\d{{2}}\b|\b20\d\d[-/]\d\d\b|\bQ[1-4]\b",
+    rf"\b{MONTH}[\s\-–'’‘]*(?:\d{{4}}|\d{{0,2}})\b|\b\d{{2}}/\d{{2}}\b|\b20\d\d[-/]\d\d\b|\bQ[1-4]\b",
     re.IGNORECASE,
 )
 NUMBER_TOKEN = re.compile(

@@ -16,9 +16,8 @@ from __future__ import annotations
 import datetime
 import re
 
-from meetings.ingest.dates import month_number
+from meetings.ingest.months import MONTH, month_number
 
-MONTH = r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
 MONTH_YEAR = re.compile(rf"^{MONTH}\.?\s*[-'’‘ /]?\s*'?(\d{{2}}|\d{{4}})$", re.IGNORECASE)
 FINANCIAL_YEAR = re.compile(r"^(?:fy\s*)?(\d{2}|\d{4})\s*[-/–]\s*(\d{2}|\d{4})$", re.IGNORECASE)
 QUARTER = re.compile(r"^q([1-4])\s*(\d{4})$|^(\d{4})\s*q([1-4])$", re.IGNORECASE)

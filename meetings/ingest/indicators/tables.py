@@ -17,8 +17,18 @@ import re
 from dataclasses import dataclass, field
 from itertools import pairwise
 
-from .columns import Column, classify, unit_from, unit_from_name
-from .periods import is_financial_year, is_month, parse_period, repair_month_sequence
+from meetings.ingest.months import MONTH, month_number
+from meetings.ingest.schema import warning
+
+from .columns import CHECK_ROLES, Column, classify, unit_from, unit_from_name
+from .crosscheck import check_row
+from .periods import (
+    is_financial_year,
+    is_month,
+    parse_period,
+    repair_month_sequence,
+    squash,
+)
 from .values import UNALIGNED, implausible, looks_like_value, parse_value
 
 MIN_PERIODS = 3
@@ -74,10 +84,10 @@ def with_captions(above: list[list], row: list) -> list[str]:
 
 
 def make_header(columns: list[Column], page: int) -> Header:
+    warnings = complete_cut_months(columns, page)
     periods, fixed = repair_month_sequence(
         [c.period if c.role == "value" else None for c in columns]
     )
-    warnings = []
     for i in fixed:
         warnings.append(
             {
@@ -95,6 +105,54 @@ def make_header(columns: list[Column], page: int) -> Header:
                 columns[i] = Column("name", label=columns[i].label)
                 break
     return Header(columns, len(columns), warnings)
+
+
+CUT_MONTH = re.compile(rf"^(?:{MONTH}\s*[-'’ ]?\s*(\d?)|(\d{{1,2}}))$", re.IGNORECASE)
+
+
+def complete_cut_months(columns: list[Column], page: int) -> list[dict]:
+    """Month headers that lost part of their text ("Jun-2" whose "1" wrapped onto a line OCR
+    did not read, "Nov-", a lone "21"), between two months read whole: when the columns between
+    those two are exactly the months between them, each cut header is its month — if what is
+    left of it agrees (its month name, the start or end of its year)."""
+    warnings: list[dict] = []
+    anchors = [i for i, c in enumerate(columns) if c.role == "value" and is_month(c.period)]
+    for a, b in pairwise(anchors):
+        if b - a < 2 or months_apart(columns[a].period, columns[b].period) != b - a:
+            continue
+        cut = {k: CUT_MONTH.match(squash(columns[k].label)) for k in range(a + 1, b)}
+        if not all(cut.values()):
+            continue
+        guesses = {}
+        for k, match in cut.items():
+            period = add_months(columns[a].period, k - a)
+            year = period[2:4]
+            name, digits, lone = match.group(1), match.group(2), match.group(3)
+            if name and month_number(name) != int(period[5:]):
+                break
+            if (digits and not year.startswith(digits)) or (lone and not year.endswith(lone)):
+                break
+            guesses[k] = period
+        else:
+            for k, period in guesses.items():
+                warnings.append(
+                    warning(
+                        page,
+                        f"column headed '{squash(columns[k].label)}' read as {period} from the "
+                        "months either side",
+                    )
+                )
+                columns[k] = Column("value", period=period, label=columns[k].label)
+    return warnings
+
+
+def months_apart(earlier: str, later: str) -> int:
+    return (int(later[:4]) - int(earlier[:4])) * 12 + int(later[5:7]) - int(earlier[5:7])
+
+
+def add_months(period: str, count: int) -> str:
+    index = int(period[:4]) * 12 + int(period[5:7]) - 1 + count
+    return f"{index // 12:04d}-{index % 12 + 1:02d}"
 
 
 def refuse_doubtful_periods(columns: list[Column], page: int) -> list[dict]:
@@ -148,7 +206,7 @@ def indicators_from_grid(
             role: [
                 (c, cell) for c, cell in zip(header.columns, cells, strict=False) if c.role == role
             ]
-            for role in ("name", "ref", "unit", "value", "target", "benchmark")
+            for role in ("name", "ref", "unit", "value", "target", "benchmark", *CHECK_ROLES)
         }
         name = " ".join(text for _, (text, _) in by_role["name"]).strip()
         name = join_name(name)
@@ -185,13 +243,18 @@ def indicators_from_grid(
                     "was not read",
                 }
             )
-        elif not all(looks_like_value(text) for _, (text, _) in by_role["value"]):
-            warnings.append(
-                {
-                    "page": grid.page,
-                    "message": f"'{name[:60]}': some cells are not numbers and were not read",
-                }
-            )
+        else:
+            for column, (text, _) in by_role["value"]:
+                if not looks_like_value(text):
+                    # "Local", "n/k", "Not published" in a figure column: that cell has no value.
+                    shown = " ".join(text.split())
+                    warnings.append(
+                        warning(
+                            grid.page,
+                            f"'{name[:60]}' {column.label or column.period}: '{shown}' is not a "
+                            "number: no value read",
+                        )
+                    )
         out.append(read_row(name, by_role, grid.page, section, warnings))
     return out
 
@@ -228,14 +291,24 @@ def read_row(name, by_role, page, section, warnings) -> dict:
     unit = (
         unit_from(unit_text) or ("percent" if any(percent_signs) else None) or unit_from_name(name)
     )
-    bad = implausible([v for _, v, _ in values], unit)
-    for i in sorted(bad):
+    texts = {column.period: text for column, (text, _) in by_role["value"]}
+    checks = {role: " ".join(t for _, (t, _) in by_role[role]) for role in CHECK_ROLES}
+    checked = check_row(name, page, sorted((p, v, texts[p]) for p, v, _ in values if p), checks)
+    warnings += checked.warnings
+    bad = {i for i, (p, _, _) in enumerate(values) if p in checked.refused}
+    spikes = implausible([v for _, v, _ in values], unit)
+    for i in sorted(spikes):
+        period, value, _ = values[i]
+        if period in checked.confirmed and not (unit == "percent" and not 0 <= value <= 100):
+            spikes.discard(i)  # a spike the row's own maximum, average or % change confirms
+            continue
         warnings.append(
-            {
-                "page": page,
-                "message": f"'{name[:60]}' {values[i][0]}: value {values[i][1]:g} does not fit its row and was not read",
-            }
+            warning(
+                page,
+                f"'{name[:60]}' {period}: value {value:g} does not fit its row and was not read",
+            )
         )
+    bad |= spikes
     target = choose_target(
         by_role["target"], [p for p, v, _ in values if v is not None], name, page, warnings
     )

@@ -6,6 +6,7 @@ A value that is not plainly a number is not a value: better missing than wrong.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 NO_VALUE = {
     "",
@@ -37,6 +38,9 @@ NUMBER = re.compile(
 )
 
 
+@lru_cache(
+    maxsize=1 << 16
+)  # pure, and called for every cell of every table: the same texts come back
 def parse_value(text: str, *, allow_comparison: bool = False) -> tuple[float | None, bool]:
     """-> (value or None, whether it carried a % sign).
 
@@ -57,6 +61,7 @@ def parse_value(text: str, *, allow_comparison: bool = False) -> tuple[float | N
     return value, bool(match.group("pct"))
 
 
+@lru_cache(maxsize=1 << 16)
 def looks_like_value(text: str) -> bool:
     raw = " ".join((text or "").split()).strip()
     return raw.lower() in NO_VALUE or bool(NUMBER.match(raw))

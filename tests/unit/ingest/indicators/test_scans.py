@@ -36,7 +36,7 @@ class FakeOcr:
 
 def test_image_pages_are_warned_and_ocr_values_are_marked_for_checking():
     picture = make_page("Performance\nKPI Dashboard", number=46, large_images=1)
-    scan = make_page("", number=50, char_count=0)
+    scan = make_page("", number=50, char_count=0, image_count=1, large_images=1)
     warnings = []
     found = scans.read([picture, scan], FakeOcr(), [], [picture], warnings)
     assert {w["page"] for w in warnings} == {46, 50}
@@ -58,3 +58,17 @@ def test_without_ocr_nothing_is_guessed():
     warnings = []
     assert scans.read([picture], NoOcr(), [], [picture], warnings) == []
     assert len(warnings) == 1
+
+
+def test_a_page_with_no_text_and_no_pictures_is_not_called_a_scan():
+    class Never:
+        def ocr_words(self, number):
+            raise AssertionError("nothing on the page is a picture: OCR would find nothing")
+
+    drawn = make_page("", number=7, char_count=0, path_count=12)
+    empty = make_page("", number=8, char_count=0)
+    warnings = []
+    assert scans.read([drawn, empty], Never(), [], [], warnings) == []
+    assert [(w["page"], "neither text nor pictures" in w["message"]) for w in warnings] == [
+        (7, True)
+    ]
