@@ -1,12 +1,15 @@
 FROM python:3.11-slim
 ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1
 WORKDIR /app
-COPY pyproject.toml README.md ./
+# The same pinned set as CI and every laptop (constraints.txt pins what the packages pull in).
+COPY pyproject.toml constraints.txt README.md ./
 COPY scrutiny scrutiny
 COPY meetings meetings
 COPY indicators indicators
-RUN pip install --no-cache-dir .
+RUN pip install --no-cache-dir -c constraints.txt .
 COPY . .
-RUN DATABASE_URL=sqlite:////tmp/build.sqlite3 python manage.py collectstatic --noinput
+# collectstatic needs settings, not secrets: a throwaway key for this one build step.
+RUN SECRET_KEY=collectstatic-only DATABASE_URL=sqlite:////tmp/build.sqlite3 \
+    python manage.py collectstatic --noinput
 EXPOSE 8000
 CMD ["gunicorn", "scrutiny.wsgi", "--bind", "0.0.0.0:8000", "--workers", "3"]

@@ -9,12 +9,36 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
+TRUE, FALSE = {"1", "true", "yes", "on"}, {"0", "false", "no", "off", ""}
+
 
 def env_bool(name, default=False):
-    return os.environ.get(name, str(default)).strip().lower() in {"1", "true", "yes", "on"}
+    """A yes/no variable; anything else ("ture", "enabled") stops the start-up with its name."""
+    raw = os.environ.get(name)
+    if raw is None:
+        return default
+    value = raw.strip().lower()
+    if value in TRUE:
+        return True
+    if value in FALSE:
+        return False
+    raise ImproperlyConfigured(
+        f"{name}={raw!r} is not a yes/no value: use one of 1/0, true/false, yes/no, on/off."
+    )
+
+
+def env_int(name, default):
+    raw = os.environ.get(name)
+    if raw is None or not raw.strip():
+        return default
+    try:
+        return int(raw)
+    except ValueError:
+        raise ImproperlyConfigured(f"{name}={raw!r} is not a whole number.") from None
 
 
 def env_list(name, default=""):
@@ -24,8 +48,12 @@ def env_list(name, default=""):
 DEBUG = env_bool("DEBUG", False)
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 if not SECRET_KEY:
-    if not DEBUG and env_bool("REQUIRE_SECRET_KEY", False):
-        raise RuntimeError("SECRET_KEY must be set in production")
+    # Only a DEBUG run (the demo) may start on a made-up key; anywhere else sessions and
+    # password-reset links would be signed with a key printed in this file.
+    if env_bool("REQUIRE_SECRET_KEY", not DEBUG):
+        raise ImproperlyConfigured(
+            "SECRET_KEY is not set. Set it (or DEBUG=1 for a local demo) before starting."
+        )
     SECRET_KEY = "insecure-development-key-change-me"
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")
@@ -84,7 +112,7 @@ TEMPLATES = [
 DATABASES = {
     "default": dj_database_url.parse(
         os.environ.get("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
-        conn_max_age=int(os.environ.get("DB_CONN_MAX_AGE", "60")),
+        conn_max_age=env_int("DB_CONN_MAX_AGE", 60),
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -98,18 +126,35 @@ CELERY_TASK_ALWAYS_EAGER = not REDIS_URL
 CELERY_TASK_EAGER_PROPAGATES = False
 # A pack is acknowledged only when its ingest finished, so a worker killed mid-pack hands it
 # back to the broker; the task itself is idempotent, so redelivery gives exactly one result.
+# Set here once; the task declares nothing of its own.
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
+# A PDF that makes a parser spin must not hold a worker for good: at the soft limit the ingest
+# fails the pack with a sentence; the hard limit kills the child if even that does not return.
+INGEST_SOFT_TIME_LIMIT = env_int("INGEST_SOFT_TIME_LIMIT", 600)
+INGEST_TIME_LIMIT = env_int("INGEST_TIME_LIMIT", INGEST_SOFT_TIME_LIMIT + 60)
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BROKER_TRANSPORT_OPTIONS = {
     # How long an unacknowledged pack waits before another worker gets it back.
-    "visibility_timeout": int(os.environ.get("CELERY_VISIBILITY", "3600")),
+    "visibility_timeout": env_int("CELERY_VISIBILITY", 3600),
 }
 if os.environ.get("CELERY_RESTORE_INTERVAL"):  # tests: hand back a killed worker's pack quickly
     CELERY_BROKER_TRANSPORT_OPTIONS["unacked_restore_interval"] = int(
         os.environ["CELERY_RESTORE_INTERVAL"]
     )
     CELERY_BROKER_TRANSPORT_OPTIONS["unacked_restore_throttle"] = 1
+# No one reads task results; not storing them keeps a send from waiting on the result store.
+CELERY_TASK_IGNORE_RESULT = True
+# An upload must not wait long on a broker that is down: the pack stays in the outbox instead.
+CELERY_BROKER_CONNECTION_TIMEOUT = 2
+CELERY_BROKER_TRANSPORT_OPTIONS.update(socket_connect_timeout=2, socket_timeout=5)
+# No pack is ever stuck: the sweep (celery beat, every minute) sends queued packs the broker
+# never got, and puts packs of dead workers back on the queue, failing them after MAX_ATTEMPTS.
+INGEST_MAX_ATTEMPTS = env_int("INGEST_MAX_ATTEMPTS", 3)
+INGEST_RESEND_AFTER = env_int("INGEST_RESEND_AFTER", 900)  # sent, yet still queued: lost by Redis
+CELERY_BEAT_SCHEDULE = {
+    "sweep-packs": {"task": "meetings.tasks.sweep_packs_task", "schedule": 60.0},
+}
 CELERY_TASK_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 
@@ -149,11 +194,12 @@ MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 MEDIA_URL = "/media/"
 
 # Uploads: what a pack may weigh before it is refused.
-PACK_MAX_BYTES = int(os.environ.get("PACK_MAX_BYTES", str(100 * 1024 * 1024)))
-PACK_MAX_PAGES = int(os.environ.get("PACK_MAX_PAGES", "600"))
+PACK_MAX_BYTES = env_int("PACK_MAX_BYTES", 100 * 1024 * 1024)
+PACK_MAX_PAGES = env_int("PACK_MAX_PAGES", 600)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 # Optional OCR of pages without a text layer (see README): off unless tesseract is installed.
+# Passed to extract(ocr=...) by the ingest service; ingest/ reads no environment of its own.
 OCR_ENABLED = env_bool("OCR_ENABLED", True)
 
 SESSION_COOKIE_HTTPONLY = True

@@ -92,8 +92,9 @@ class Page:
 class PackPdf:
     """An open agenda pack. Use as a context manager; pages are read lazily and cached."""
 
-    def __init__(self, path: str | Path):
+    def __init__(self, path: str | Path, ocr: bool = True):
         self.path = Path(path)
+        self.ocr = ocr  # the caller's setting (settings.OCR_ENABLED), not the environment
         try:
             self._doc = pdfium.PdfDocument(str(self.path))
         except pdfium.PdfiumError as exc:
@@ -232,7 +233,7 @@ class PackPdf:
 
     def ocr_words(self, number: int) -> list[Word]:
         """Words of a page read by tesseract (positions in PDF points); [] when it is not installed."""
-        if not ocr_available():
+        if not ocr_available(self.ocr):
             return []
         width_px = 2400
         scale = width_px / self.page(number).width
@@ -271,16 +272,9 @@ def parse_tesseract_tsv(tsv: str, scale: float) -> list[Word]:
     return out
 
 
-def ocr_available() -> bool:
-    """OCR is optional: it needs the tesseract binary (see README), and OCR_ENABLED not off."""
-    import os
-
-    return bool(shutil.which("tesseract")) and os.environ.get("OCR_ENABLED", "1").lower() not in (
-        "0",
-        "false",
-        "no",
-        "off",
-    )
+def ocr_available(enabled: bool = True) -> bool:
+    """OCR is optional: it is asked for (`enabled`) and the tesseract binary is installed."""
+    return enabled and bool(shutil.which("tesseract"))
 
 
 def clean_cell(text: str) -> str:

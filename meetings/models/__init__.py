@@ -1,7 +1,7 @@
 """The meetings app's models, one module per subject."""
 
 from .committees import Attendance, Committee, Meeting, Membership, Person
-from .packs import Pack
+from .packs import Pack, published_rows
 from .papers import AgendaItem, GlossaryTerm, Minute, Report, Resolution
 from .recommendations import Recommendation, RecommendationUpdate
 
@@ -19,4 +19,5 @@ __all__ = [
     "RecommendationUpdate",
     "Report",
     "Resolution",
+    "published_rows",
 ]
