@@ -152,6 +152,8 @@ CELERY_BROKER_TRANSPORT_OPTIONS.update(socket_connect_timeout=2, socket_timeout=
 # never got, and puts packs of dead workers back on the queue, failing them after MAX_ATTEMPTS.
 INGEST_MAX_ATTEMPTS = env_int("INGEST_MAX_ATTEMPTS", 3)
 INGEST_RESEND_AFTER = env_int("INGEST_RESEND_AFTER", 900)  # sent, yet still queued: lost by Redis
+# A claim older than the hard time limit cannot belong to a live task: its worker is gone.
+INGEST_STALE_AFTER = env_int("INGEST_STALE_AFTER", INGEST_TIME_LIMIT + 60)
 CELERY_BEAT_SCHEDULE = {
     "sweep-packs": {"task": "meetings.tasks.sweep_packs_task", "schedule": 60.0},
 }

@@ -163,7 +163,7 @@ class Pack(models.Model):
 
     @staticmethod
     def stale_before():
-        return timezone.now() - datetime.timedelta(seconds=settings.INGEST_TIME_LIMIT + 60)
+        return timezone.now() - datetime.timedelta(seconds=settings.INGEST_STALE_AFTER)
 
     @staticmethod
     def retryable_q() -> Q:

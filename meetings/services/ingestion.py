@@ -13,7 +13,7 @@ import time
 
 from celery.exceptions import SoftTimeLimitExceeded
 from django.conf import settings
-from django.db import DatabaseError, connection
+from django.db import InterfaceError, OperationalError, connection
 from django.utils import timezone
 
 from meetings.ingest.extract import extract
@@ -23,6 +23,10 @@ from meetings.models import Pack
 from .pack_contents import ExtractionIncomplete, store_pack_contents
 
 log = logging.getLogger(__name__)
+
+# The database went away (a restart, a failover, a cut connection): worth another try. Other
+# database errors are bugs, and trying again would only repeat them.
+DATABASE_AWAY = (OperationalError, InterfaceError)
 
 UNEXPECTED = (
     "Something went wrong while reading this pack, and nothing from it was saved. "
@@ -67,7 +71,7 @@ def ingest_pack(pack_id: int) -> Pack:
             "pack %s: stopped at the %s s time limit", pack_id, settings.INGEST_SOFT_TIME_LIMIT
         )
         return fail_pack(pack_id, too_long())
-    except DatabaseError:
+    except DATABASE_AWAY:
         # The database went away mid-read: nothing half-written stays (one transaction), and
         # the pack goes back to the queue for the sweep to send again, up to the attempt limit.
         log.exception("pack %s: the database failed while it was being read", pack_id)
@@ -103,7 +107,7 @@ def with_db_retry(write, attempts=6, first_wait=0.25):
     for attempt in range(attempts):
         try:
             return write()
-        except DatabaseError:
+        except DATABASE_AWAY:
             if attempt == attempts - 1:
                 raise
             log.warning("database unavailable; trying again in %.2f s", wait)

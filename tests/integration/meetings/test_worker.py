@@ -67,19 +67,6 @@ def wait_for(predicate, timeout=90, step=0.05):
     return False
 
 
-@pytest.fixture
-def broker():
-    """Send tasks through Redis (other tests run them in-process), on an empty queue."""
-    import redis
-
-    from scrutiny.celery import app
-
-    redis.Redis.from_url(os.environ["REDIS_URL"]).flushdb()
-    app.conf.task_always_eager = False
-    yield app
-    app.conf.task_always_eager = True
-
-
 def status_of(pack):
     return Pack.objects.values_list("status", flat=True).get(pk=pack.pk)
 
