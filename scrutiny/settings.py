@@ -162,7 +162,12 @@ CELERY_ACCEPT_CONTENT = ["json"]
 
 if REDIS_URL:
     CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+        "default": {
+            # RedisCache that logs and skips failures: pages never need Redis (scrutiny/cache.py).
+            "BACKEND": "scrutiny.cache.ForgivingRedisCache",
+            "LOCATION": os.environ.get("CACHE_URL", REDIS_URL),
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
+        }
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
