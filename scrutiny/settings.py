@@ -5,10 +5,12 @@ environment variable here, with a default that makes a fresh checkout run on its
 SQLite and in-process tasks unless DATABASE_URL and REDIS_URL say otherwise.
 """
 
+import datetime
 import os
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -71,6 +73,8 @@ INSTALLED_APPS = [
     "django_tables2",
     "django_filters",
     "django_htmx",
+    "csp",
+    "axes",
     "scrutiny",
     "meetings",
     "indicators",
@@ -78,7 +82,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    "scrutiny.middleware.ContentSecurityPolicyMiddleware",
+    "scrutiny.middleware.RequestSizeLimitMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -88,6 +93,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "scrutiny.access.AccessMiddleware",
+    # Last, as django-axes asks: it turns a locked-out sign-in into its refusal.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "scrutiny.urls"
@@ -172,6 +179,21 @@ if REDIS_URL:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
+AUTHENTICATION_BACKENDS = [
+    # First: refuses to even check a password once a sign-in is locked out (django-axes).
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Sign-in throttle, the same on /accounts/login/ and /admin/login/: after AXES_FAILURE_LIMIT
+# wrong passwords for one username from one address, that pair is refused for the cool-off.
+AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 15))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_ENABLE_ACCESS_FAILURE_LOG = False
+# The log names who was locked out and from where (not the password): the operator needs it.
+AXES_SENSITIVE_PARAMETERS = []
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
@@ -203,19 +225,52 @@ MEDIA_URL = "/media/"
 # Uploads: what a pack may weigh before it is refused.
 PACK_MAX_BYTES = env_int("PACK_MAX_BYTES", 100 * 1024 * 1024)
 PACK_MAX_PAGES = env_int("PACK_MAX_PAGES", 600)
-DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
-FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+# A request body larger than a pack plus its form is refused from its Content-Length, before
+# a byte of it is read (scrutiny/middleware.py); files over 2.5 MB stream to a temporary file
+# rather than memory, and form fields may total 2.5 MB. The proxy in front should refuse the
+# same size first (README: client_max_body_size).
+MAX_REQUEST_BYTES = PACK_MAX_BYTES + 1024 * 1024
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2621440
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2621440
 # Optional OCR of pages without a text layer (see README): off unless tesseract is installed.
 # Passed to extract(ocr=...) by the ingest service; ingest/ reads no environment of its own.
 OCR_ENABLED = env_bool("OCR_ENABLED", True)
 
+# HTTPS=1 in production (behind a TLS-terminating proxy): redirect to https, HSTS, Secure
+# cookies, and trust the proxy's X-Forwarded-Proto. `manage.py check --deploy` is clean then.
+HTTPS = env_bool("HTTPS", False)
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", HTTPS)
+SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 31536000 if HTTPS else 0)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", HTTPS)
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", HTTPS)
+_proxy_header = os.environ.get("SECURE_PROXY_SSL_HEADER", "X-Forwarded-Proto" if HTTPS else "")
+if _proxy_header.strip():
+    # Only behind a proxy that sets this header itself (and drops a client's own copy).
+    SECURE_PROXY_SSL_HEADER = ("HTTP_" + _proxy_header.strip().upper().replace("-", "_"), "https")
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]  # the probe asks over plain HTTP inside the network
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False
-SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", False)
+SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", HTTPS)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+
+# No inline script or style anywhere, the admin included (django-csp).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:", "blob:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
 
 DJANGO_TABLES2_TEMPLATE = "django_tables2/bootstrap5-responsive.html"
 
@@ -227,5 +282,7 @@ LOGGING = {
     "loggers": {
         "scrutiny": {"level": os.environ.get("LOG_LEVEL", "INFO")},
         "meetings": {"level": os.environ.get("LOG_LEVEL", "INFO")},
+        "indicators": {"level": os.environ.get("LOG_LEVEL", "INFO")},
+        "axes": {"level": "WARNING"},  # lockouts
     },
 }
