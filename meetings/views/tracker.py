@@ -2,7 +2,7 @@
 and the "Monitoring Scrutiny Recommendations" appendix for the next meeting."""
 
 from django.contrib import messages
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
@@ -139,6 +139,8 @@ def report_context(request, panel):
     committee = get_object_or_404(Committee, slug=panel)
     meeting = None
     if request.GET.get("meeting"):
+        if not request.GET["meeting"].isdigit():  # "?meeting=abc": no such meeting, not a 500
+            raise Http404("No such meeting.")
         meeting = get_object_or_404(Meeting, pk=request.GET["meeting"], committee=committee)
     else:
         meeting = (

@@ -185,3 +185,30 @@ def test_a_corrected_value_keeps_what_was_read_and_periods_are_checked(
     client.post(url, {"period": "2023-02", "value": str(value.value + 1), "review": "pending"})
     value.refresh_from_db()
     assert value.review == "corrected" and value.extracted_value == value.value - 1
+
+
+ZERO_PAGES = pdf_bytes(lambda c: None)  # reportlab writes a valid PDF with an empty page tree
+BROKEN_PAGE = (
+    b"%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n"
+    b"2 0 obj << /Type /Pages /Kids [3 0 R 9 0 R] /Count 2 >> endobj\n"
+    b"3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] >> endobj\n"
+    b"trailer << /Root 1 0 R >>\n%%EOF\n"
+)
+
+
+def test_a_pdf_with_no_pages_says_so_even_after_an_encrypted_one():
+    encrypted = pdf_bytes(
+        lambda c: c.drawString(100, 700, "Agenda"), encrypt=pdfencrypt.StandardEncryption("secret")
+    )
+    assert "password-protected" in ingest(encrypted, "secret.pdf").reason
+    # pdfium's last error is shared by the process: it still says "password" here.
+    pack = ingest(ZERO_PAGES, "empty.pdf")
+    assert pack.status == Pack.Status.FAILED
+    assert pack.reason == "The PDF has no pages."
+
+
+def test_a_page_pdfium_cannot_load_fails_with_a_sentence(caplog):
+    pack = ingest(BROKEN_PAGE, "broken.pdf")
+    assert pack.status == Pack.Status.FAILED
+    assert pack.reason.startswith("Page 2 of 2 is damaged and cannot be read")
+    assert "Traceback" not in caplog.text
