@@ -33,7 +33,14 @@ def send_ingest(pack_id: int) -> bool:
     """Hand a pack to the worker. If the broker cannot be reached the pack stays queued and
     unsent, and the sweep sends it when the broker is back: it is never lost."""
     try:
-        ingest_pack_task.apply_async((pack_id,), retry=True, retry_policy=SEND_RETRY)
+        ingest_pack_task.apply_async(
+            (pack_id,),
+            retry=True,
+            retry_policy=SEND_RETRY,
+            # The limits travel in the message; read now, so they follow the settings in force.
+            soft_time_limit=settings.INGEST_SOFT_TIME_LIMIT,
+            time_limit=settings.INGEST_TIME_LIMIT,
+        )
     except Exception:  # kombu/redis raise several kinds; each means "not sent"
         log.warning("pack %s: the broker could not be reached; it stays in the outbox", pack_id)
         return False

@@ -75,8 +75,8 @@ def ingest_pack(pack_id: int) -> Pack:
         # The database went away mid-read: nothing half-written stays (one transaction), and
         # the pack goes back to the queue for the sweep to send again, up to the attempt limit.
         log.exception("pack %s: the database failed while it was being read", pack_id)
-        if pack.attempts + 1 >= settings.INGEST_MAX_ATTEMPTS:
-            return fail_pack(pack_id, UNEXPECTED)
+        if pack.attempts >= settings.INGEST_MAX_ATTEMPTS:  # this read was the last allowed
+            return fail_pack(pack_id, DATABASE_LOST)
         with_db_retry(lambda: Pack.objects.filter(pk=pack_id).back_to_queue())
         return with_db_retry(lambda: Pack.objects.get(pk=pack_id))
     except Exception:
@@ -86,10 +86,17 @@ def ingest_pack(pack_id: int) -> Pack:
     return pack
 
 
+DATABASE_LOST = (
+    "The database could not be reached while this pack was being read, each time it was tried; "
+    "nothing from it was saved. Use “Try again” once the site is working normally."
+)
+
+
 def too_long() -> str:
-    minutes = max(1, round(settings.INGEST_SOFT_TIME_LIMIT / 60))
+    limit = settings.INGEST_SOFT_TIME_LIMIT
+    took = f"{round(limit / 60)} minutes" if limit >= 120 else f"{limit} seconds"
     return (
-        f"Reading this pack took longer than {minutes} minute(s) and was stopped; nothing from it "
+        f"Reading this pack took longer than {took} and was stopped; nothing from it "
         "was saved. The PDF may be damaged or unusually built: try again, or upload it re-saved "
         "from the committee system."
     )

@@ -15,7 +15,7 @@ from django.core.management.base import BaseCommand, CommandError
 from meetings.ingest.extract import extract
 from meetings.ingest.pdf import PdfError
 from meetings.services.ingestion import ingest_pack
-from meetings.services.packs import PackRejected, receive_pack
+from meetings.services.packs import PackRejected, publish_pack, receive_pack
 
 
 class Command(BaseCommand):
@@ -53,8 +53,6 @@ class Command(BaseCommand):
             self.stdout.write(summary(file.name, result))
 
     def store(self, file, publish, as_json):
-        from meetings.services.packs import publish_pack
-
         try:
             with open(file, "rb") as handle:
                 pack = receive_pack(handle, filename=file.name, enqueue=False)

@@ -100,15 +100,13 @@ def test_a_killed_worker_s_pack_is_put_back_by_the_sweep(broker, corpus_pdf, set
     with open(corpus_pdf("2022-03-31"), "rb") as handle:
         pack = receive_pack(handle, filename="pack-2022-03-31.pdf")
     try:
-        assert wait_for(lambda: status_of(pack) == "processing", timeout=60, step=0.01)
+        assert wait_for(lambda: status_of(pack) == "processing", timeout=180, step=0.01)
         stop(worker, signal.SIGKILL)
         worker = start_worker(visibility=3600)
         time.sleep(2.5)
         assert Pack.objects.get(pk=pack.pk).is_stuck
         assert sweep() == 1
-        assert wait_for(lambda: status_of(pack) == "needs_review", timeout=120), stop_and_read(
-            worker
-        )
+        assert wait_for(lambda: status_of(pack) == "needs_review"), stop_and_read(worker)
         assert AgendaItem.objects.filter(pack=pack).count() >= 1
         first = Observation.objects.filter(pack=pack).count()
         assert sweep() == 0
@@ -161,23 +159,24 @@ def cut_database(seconds):
         admin.close()
 
 
+SLOW_WORKER = [sys.executable, "-m", "tests.integration.meetings.patched_worker", "slow"]
+
+
 def test_a_database_cut_mid_read_puts_the_pack_back_and_it_is_read_again(broker, corpus_pdf):
-    worker = start_worker()
+    worker = start_worker(command=SLOW_WORKER)  # pauses at each 10 pages: surely mid-read
     with open(corpus_pdf("2022-03-31"), "rb") as handle:
         pack = receive_pack(handle, filename="pack-2022-03-31.pdf")
     try:
         assert wait_for(
-            lambda: Pack.objects.filter(pk=pack.pk, progress_done__gte=5).exists(),
-            timeout=60,
+            lambda: Pack.objects.filter(pk=pack.pk, progress_done__gte=10).exists(),
+            timeout=180,
             step=0.01,
         )
         cut_database(3)  # the error handler itself meets the cut, and must outlast it
-        assert wait_for(lambda: status_of(pack) == "queued", timeout=60), stop_and_read(worker)
+        assert wait_for(lambda: status_of(pack) == "queued"), stop_and_read(worker)
         assert not AgendaItem.objects.filter(pack=pack).exists()  # nothing half-written
         assert sweep() == 1
-        assert wait_for(lambda: status_of(pack) == "needs_review", timeout=120), stop_and_read(
-            worker
-        )
+        assert wait_for(lambda: status_of(pack) == "needs_review"), stop_and_read(worker)
         assert Pack.objects.get(pk=pack.pk).attempts == 2
     finally:
         stop(worker)
@@ -192,7 +191,10 @@ def test_an_officer_can_retry_a_failed_pack_and_it_is_sent_once(broker, corpus_p
         from meetings.services.packs import retry_pack
 
         retry_pack(pack)
-        assert wait_for(lambda: status_of(pack) == "needs_review"), stop_and_read(worker)
+        assert wait_for(lambda: status_of(pack) == "needs_review"), (
+            Pack.objects.values("status", "sent_at", "attempts", "reason").get(pk=pack.pk),
+            stop_and_read(worker)[-800:],
+        )
         retry_pack(pack)  # a finished pack is not sent again
         assert status_of(pack) == "needs_review"
     finally:

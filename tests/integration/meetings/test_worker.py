@@ -58,7 +58,7 @@ def stop_and_read(worker):
     return worker.stderr.read().decode(errors="replace")[-3000:]
 
 
-def wait_for(predicate, timeout=90, step=0.05):
+def wait_for(predicate, timeout=300, step=0.05):  # generous: CI shares two cores
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if predicate():
@@ -92,11 +92,11 @@ def test_a_worker_killed_mid_pack_gives_exactly_one_result(broker, corpus_pdf):
     with open(corpus_pdf("2022-03-31"), "rb") as handle:
         pack = receive_pack(handle, filename="pack-2022-03-31.pdf")
     try:
-        assert wait_for(lambda: status_of(pack) == "processing", timeout=60, step=0.01)
+        assert wait_for(lambda: status_of(pack) == "processing", timeout=180, step=0.01)
         stop(worker, signal.SIGKILL)  # no chance to acknowledge: the message stays unacked
         assert status_of(pack) == "processing"
         worker = start_worker(visibility=3)
-        assert wait_for(lambda: status_of(pack) == "needs_review", timeout=120), status_of(pack)
+        assert wait_for(lambda: status_of(pack) == "needs_review"), status_of(pack)
         first = AgendaItem.objects.filter(pack=pack).count()
         values = Observation.objects.filter(pack=pack).count()
         time.sleep(4)  # past the visibility timeout: nothing is delivered or stored twice
@@ -107,26 +107,21 @@ def test_a_worker_killed_mid_pack_gives_exactly_one_result(broker, corpus_pdf):
 
 
 def test_a_parser_that_hangs_is_stopped_and_the_pack_fails_with_a_sentence(
-    broker, corpus_pdf, monkeypatch
+    broker, corpus_pdf, settings
 ):
-    from meetings.tasks import ingest_pack_task
-
     # The limits travel in the message's headers from the sender, so both ends get them.
-    monkeypatch.setattr(ingest_pack_task, "soft_time_limit", 2)
-    monkeypatch.setattr(ingest_pack_task, "time_limit", 20)
+    settings.INGEST_SOFT_TIME_LIMIT, settings.INGEST_TIME_LIMIT = 2, 20
     worker = start_worker(
-        command=[sys.executable, "-m", "tests.integration.meetings.hanging_worker"],
+        command=[sys.executable, "-m", "tests.integration.meetings.patched_worker", "hang"],
         INGEST_SOFT_TIME_LIMIT="2",
         INGEST_TIME_LIMIT="20",
     )
     try:
         with open(corpus_pdf("2023-03-30"), "rb") as handle:
             pack = receive_pack(handle, filename="pack-2023-03-30.pdf")
-        started = time.monotonic()
-        assert wait_for(lambda: status_of(pack) == "failed", timeout=60), stop_and_read(worker)
-        assert time.monotonic() - started < 20  # the soft limit, not the hard one, ended it
+        assert wait_for(lambda: status_of(pack) == "failed"), stop_and_read(worker)
         pack.refresh_from_db()
-        assert pack.reason.startswith("Reading this pack took longer than 1 minute(s)")
+        assert pack.reason.startswith("Reading this pack took longer than 2 seconds")
         assert "nothing from it was saved" in pack.reason
         assert not AgendaItem.objects.filter(pack=pack).exists()
     finally:
