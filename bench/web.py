@@ -33,6 +33,7 @@ def environment():
         "DATABASE_URL": DB_URL,
         "REDIS_URL": os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/14"),
         "DEBUG": "0",
+        "SECRET_KEY": os.environ.get("SECRET_KEY", "bench-only-not-a-secret"),
         "ALLOWED_HOSTS": "127.0.0.1,localhost",
         # As in production: hashed, compressed static files with far-future caching.
         "STATIC_ROOT": str(ROOT / "bench" / "out" / "static"),
@@ -105,7 +106,7 @@ def seed():
     print("seeded:", out.stdout.strip().splitlines()[-1])
 
 
-def start_server(workers):
+def start_server(workers, threads=1):
     subprocess.run(
         [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"],
         cwd=ROOT,
@@ -122,6 +123,8 @@ def start_server(workers):
             f"127.0.0.1:{PORT}",
             "--workers",
             str(workers),
+            "--threads",
+            str(threads),
             "--log-level",
             "error",
         ],

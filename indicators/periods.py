@@ -29,6 +29,12 @@ def period_bounds(label):
     return "", None
 
 
+def period_fields(label) -> dict:
+    """The period columns of an Observation, Target or Benchmark, all set from one label."""
+    kind, start = period_bounds(label)
+    return {"period": str(label or ""), "period_type": kind, "period_start": start}
+
+
 def period_end(kind, start):
     """The day after a period ends: where its line segment on a chart stops."""
     if start is None:

@@ -25,10 +25,10 @@ from indicators.models import (
     Target,
 )
 from indicators.periods import period_label
-from meetings.models import GlossaryTerm, Meeting, Pack
+from meetings.models import GlossaryTerm, Meeting, Pack, published_rows
 from meetings.services.text_match import normalised
 
-PUBLISHED = Q(pack=None) | Q(pack__status=Pack.Status.PUBLISHED)
+PUBLISHED = published_rows()
 RECENT_DAYS = 400  # enough for the previous period and the same month last year
 
 

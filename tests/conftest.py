@@ -30,6 +30,12 @@ def media_root(settings, tmp_path):
 
 
 @pytest.fixture(autouse=True)
+def fast_password_hasher(settings):
+    """Hashing a password the production way costs ~0.3 s; tests create many users."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
 def empty_cache():
     """Cached pages from one test must not be read by another."""
     from django.core.cache import cache
@@ -70,12 +76,12 @@ def users(db):
 def published_corpus(db, expected_extraction):
     """Both corpus packs' expected extractions, stored and published: a real panel's data."""
     from meetings.models import Pack
-    from meetings.services.extraction import store_extraction
+    from meetings.services.pack_contents import store_pack_contents
     from meetings.services.packs import publish_pack
     from tests.factories import PackFactory
 
     packs = []
     for date in ("2022-03-31", "2023-03-30"):
         pack = PackFactory(status=Pack.Status.PROCESSING, meeting=None, committee=None)
-        packs.append(publish_pack(store_extraction(pack, expected_extraction(date))))
+        packs.append(publish_pack(store_pack_contents(pack, expected_extraction(date))))
     return packs

@@ -22,6 +22,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.db import transaction
+from django.utils import timezone
 
 from indicators.cache import figures_changed
 from indicators.models import (
@@ -33,7 +34,7 @@ from indicators.models import (
     Target,
     Unit,
 )
-from indicators.periods import period_bounds
+from indicators.periods import period_bounds, period_fields
 from meetings.ingest.indicators.values import NO_VALUE  # the PDF reader's own "no value"
 from meetings.services.text_match import normalised
 from scrutiny.exports import export_file
@@ -296,7 +297,7 @@ def plan_import(committee, table: list[dict]) -> ImportPlan:
 
 @transaction.atomic
 def apply_import(committee, plan: ImportPlan, on: datetime.date | None = None) -> int:
-    on = on or datetime.date.today()
+    on = on or timezone.localdate()
     created: dict[tuple[str, str], Indicator] = {}
     touched = set()
     for row in plan.rows:
@@ -313,28 +314,24 @@ def apply_import(committee, plan: ImportPlan, on: datetime.date | None = None) -
                 indicator=indicator, name=row.indicator[:400], key=normalised(row.indicator)[:400]
             )
             created[(normalised(row.indicator), row.unit)] = indicator
-        kind, start = period_bounds(row.period)
-        common = {"indicator": indicator, "source": Source.IMPORT, "reported_on": on}
+        common = {
+            "indicator": indicator,
+            "source": Source.IMPORT,
+            "reported_on": on,
+            **period_fields(row.period),
+        }
         if row.value is not None:
             Observation.objects.create(
                 **common,
-                period=row.period,
-                period_type=kind,
-                period_start=start,
                 value=row.value,
                 review=Observation.Review.CONFIRMED,
             )
         if row.target is not None:
-            Target.objects.create(
-                **common, period=row.period, period_type=kind, period_start=start, value=row.target
-            )
+            Target.objects.create(**common, value=row.target)
         for bench_kind, value in row.benchmarks.items():
             Benchmark.objects.create(
                 **common,
                 kind=bench_kind,
-                period=row.period,
-                period_type=kind,
-                period_start=start,
                 value=value,
             )
         touched.add(indicator.pk)

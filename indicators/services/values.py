@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import re
 
-from django.db.models import Q
-
 from indicators.models import (
     Benchmark,
     Commentary,
@@ -20,7 +18,8 @@ from indicators.models import (
     Source,
     Target,
 )
-from indicators.periods import period_bounds
+from indicators.periods import period_fields
+from meetings.models import published_rows
 
 
 def not_yet_stored(pack, indicator, observations):
@@ -41,13 +40,10 @@ def store_indicator_values(pack, committee, meeting, extraction):
         for value in item.get("values") or []:
             if value.get("value") is None:
                 continue
-            kind, start = period_bounds(value.get("period"))
             observations.append(
                 Observation(
                     indicator=indicator,
-                    period=value.get("period") or "",
-                    period_type=kind,
-                    period_start=start,
+                    **period_fields(value.get("period")),
                     value=float(value["value"]),
                     pack=pack,
                     pdf_page=value.get("page") or item.get("page"),
@@ -90,16 +86,13 @@ def store_indicator_values(pack, committee, meeting, extraction):
 
 
 def benchmark_row(indicator, pack, item, bench, source, reported_on):
-    kind, start = period_bounds(bench.get("period"))
     return Benchmark(
         indicator=indicator,
         kind=bench.get("kind")
         if bench.get("kind") in Benchmark.Kind.values
         else Benchmark.Kind.OTHER,
         label=(bench.get("label") or "")[:200],
-        period=bench.get("period") or "",
-        period_type=kind,
-        period_start=start,
+        **period_fields(bench.get("period")),
         value=float(bench["value"]),
         pack=pack,
         pdf_page=item.get("page"),
@@ -153,7 +146,7 @@ def renumber_revisions(indicator_ids):
     """Number each period's published values in the order their packs reported them."""
     rows = (
         Observation.objects.filter(indicator_id__in=indicator_ids)
-        .filter(Q(pack=None) | Q(pack__status="published"))
+        .filter(published_rows())
         .exclude(review=Observation.Review.DROPPED)
         .order_by("indicator_id", "period", "reported_on", "id")
     )

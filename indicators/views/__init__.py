@@ -56,9 +56,22 @@ def dashboard(request, panel):
         }
         return render_to_string("indicators/_dashboard_body.html", context, request=request)
 
-    body = cache.fragment(
-        "dashboard", committee.pk, request.GET.urlencode(), editor(request), build=build
+    filters = cache.dashboard_filters(
+        request.GET,
+        sections=selectors.sections_of(committee),
+        sort_columns=DashboardTable.base_columns,
     )
+    if filters is None:
+        body = build()
+    else:
+        body = cache.fragment(
+            "dashboard",
+            committee.pk,
+            *filters,
+            editor(request),
+            build=build,
+            timeout=cache.DASHBOARD_TIMEOUT,
+        )
     return render(request, "indicators/dashboard.html", {"committee": committee, "body": body})
 
 

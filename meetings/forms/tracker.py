@@ -1,8 +1,7 @@
 """Forms for the scrutiny manager's tracker pages."""
 
-import datetime
-
 from django import forms
+from django.utils import timezone
 
 from meetings.models import AgendaItem, Meeting, Recommendation, RecommendationUpdate
 
@@ -32,7 +31,7 @@ class DecisionForm(forms.Form):
         super().__init__(*args, **kwargs)
         meetings = Meeting.objects.filter(committee=committee).order_by("-date")
         self.fields["meeting"].queryset = meetings
-        today = datetime.date.today()
+        today = timezone.localdate()
         self.fields["meeting"].initial = (
             meetings.filter(date__lte=today).values_list("pk", flat=True).first()
         )

@@ -27,14 +27,18 @@ def sha256_of(path: str | Path) -> str:
 
 
 def extract(
-    path: str | Path, progress: Progress | None = None, filename: str | None = None
+    path: str | Path,
+    progress: Progress | None = None,
+    filename: str | None = None,
+    ocr: bool = True,
 ) -> Extraction:
-    """Read one agenda pack. `progress(done, total)` is called as pages are read."""
+    """Read one agenda pack. `progress(done, total)` is called as pages are read; `ocr` says
+    whether pages without a text layer may be OCR'd (when tesseract is installed)."""
     path = Path(path)
     warnings: list[ParseWarning] = []
-    with PackPdf(path) as pdf:
+    with PackPdf(path, ocr=ocr) as pdf:
         pages = pdf.pages(progress=progress)
-        reason = unreadable_reason(pages, ocr_available())
+        reason = unreadable_reason(pages, ocr_available(ocr))
         if reason:
             raise PdfError(reason)
 

@@ -36,14 +36,10 @@ FIGURE = re.compile(r"^[<>£(]?-?[\d.,]+%?[)]?$")
 NOT_A_WORD = re.compile(r"^[|!_\[\]{}()‘’'\"`.,:;~=-]+$")  # a rule or a speck read as text
 
 
-def ocr_available() -> bool:
-    """OCR needs the tesseract binary (installed by the project's setup) and OCR_ENABLED not off."""
-    return bool(shutil.which("tesseract")) and os.environ.get("OCR_ENABLED", "1").lower() not in (
-        "0",
-        "false",
-        "no",
-        "off",
-    )
+def ocr_available(enabled: bool = True) -> bool:
+    """OCR is asked for (`enabled`: settings.OCR_ENABLED, passed in by the caller) and the
+    tesseract binary is installed (by the project's setup)."""
+    return enabled and bool(shutil.which("tesseract"))
 
 
 def skew_angle(image: Image.Image, limit: float = 1.5, step: float = 0.1) -> float:

@@ -22,6 +22,9 @@ from typing import NamedTuple
 import pdfplumber
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
+from pdfminer.pdfdocument import PDFDocument, PDFPasswordIncorrect
+from pdfminer.pdfpage import PDFPage
+from pdfminer.pdfparser import PDFParser
 
 from . import ocr
 from .ocr import ocr_available
@@ -92,12 +95,13 @@ class Page:
 class PackPdf:
     """An open agenda pack. Use as a context manager; pages are read lazily and cached."""
 
-    def __init__(self, path: str | Path):
+    def __init__(self, path: str | Path, ocr: bool = True):
         self.path = Path(path)
+        self.ocr = ocr  # the caller's setting (settings.OCR_ENABLED), not the environment
         try:
             self._doc = pdfium.PdfDocument(str(self.path))
         except pdfium.PdfiumError as exc:
-            raise PdfError(describe_pdfium_error(exc)) from exc
+            raise PdfError(describe_pdfium_error(exc, self.path)) from exc
         self._pages: dict[int, Page] = {}
         self._plumber = None
         self._words: dict[int, list[Word]] = {}
@@ -137,7 +141,10 @@ class PackPdf:
         return out
 
     def _read_page(self, number: int) -> Page:
-        pdf_page = self._doc[number - 1]
+        try:
+            pdf_page = self._doc[number - 1]
+        except pdfium.PdfiumError as exc:  # "Failed to load page.": a page object is missing
+            raise PdfError(unreadable_page(number, self.page_count)) from exc
         try:
             textpage = pdf_page.get_textpage()
             raw = textpage.get_text_range()
@@ -229,7 +236,7 @@ class PackPdf:
 
     def ocr_words(self, number: int) -> list[Word]:
         """Words of a page read by OCR (positions in PDF points); [] when OCR is off or missing."""
-        if not ocr_available():
+        if not ocr_available(self.ocr):
             return []
         pdf_page = self._doc[number - 1]
         try:
@@ -405,13 +412,47 @@ def _box(box) -> tuple[float, float, float, float]:
     return tuple(round(float(v), 1) for v in box)
 
 
-def describe_pdfium_error(exc: Exception) -> str:
+def unreadable_page(number: int, total: int) -> str:
+    return (
+        f"Page {number} of {total} is damaged and cannot be read, so the pack was not read. "
+        "Please upload the PDF again as published by the committee system."
+    )
+
+
+def describe_pdfium_error(exc: Exception, path: str | Path | None = None) -> str:
     message = str(exc).lower()
+    if path is not None and ("password" in message or "success" in message):
+        # pdfium's last error is one per process: a file it refuses without an error of its own
+        # (a PDF with no pages: "PDFium: Success") reports whatever failed before it, such as
+        # an earlier encrypted upload. pdfminer gives a second, stateless opinion.
+        second = second_opinion(path)
+        if second:
+            return second
     if "password" in message:
-        return "The PDF is password-protected (encrypted). Please upload a copy without a password."
+        return PASSWORD_PROTECTED
     if "format" in message or "file" in message:
         return "The file is damaged or is not a complete PDF, so it cannot be read."
     return f"The PDF could not be read ({exc})."
+
+
+PASSWORD_PROTECTED = (
+    "The PDF is password-protected (encrypted). Please upload a copy without a password."
+)
+NO_PAGES = "The PDF has no pages."
+
+
+def second_opinion(path: str | Path) -> str | None:
+    """pdfminer's view of a file pdfium refused: no pages, a password, or None (no opinion)."""
+    try:
+        with open(path, "rb") as handle:
+            document = PDFDocument(PDFParser(handle))
+            if next(PDFPage.create_pages(document), None) is None:
+                return NO_PAGES
+    except PDFPasswordIncorrect:
+        return PASSWORD_PROTECTED
+    except Exception:  # a file pdfminer cannot read either: pdfium's own reason stands
+        return None
+    return None
 
 
 def unreadable_reason(pages: list[Page], ocr: bool) -> str | None:
@@ -437,11 +478,11 @@ def inspect_pdf(path: str | Path) -> int:
     try:
         doc = pdfium.PdfDocument(str(path))
     except pdfium.PdfiumError as exc:
-        raise PdfError(describe_pdfium_error(exc)) from exc
+        raise PdfError(describe_pdfium_error(exc, path)) from exc
     try:
         count = len(doc)
         if count == 0:
-            raise PdfError("The PDF has no pages.")
+            raise PdfError(NO_PAGES)
         return count
     finally:
         doc.close()

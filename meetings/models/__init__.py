@@ -8,7 +8,7 @@ from .moderngov import (
     ModernGovMeeting,
     SyncRun,
 )
-from .packs import Pack
+from .packs import Pack, published_rows
 from .pages import PageImage, PublicPdf
 from .papers import AgendaItem, GlossaryTerm, Minute, Report, Resolution
 from .recommendations import Recommendation, RecommendationUpdate
@@ -34,4 +34,5 @@ __all__ = [
     "Report",
     "Resolution",
     "SyncRun",
+    "published_rows",
 ]

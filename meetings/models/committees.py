@@ -1,10 +1,9 @@
 """Panels, the people on them, and their meetings."""
 
-import datetime
-
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.text import slugify
 
 
@@ -93,7 +92,7 @@ class Membership(models.Model):
         return self.person_id is None
 
     def is_current(self, on=None):
-        on = on or datetime.date.today()
+        on = on or timezone.localdate()
         return (self.starts_on is None or self.starts_on <= on) and (
             self.ends_on is None or on <= self.ends_on
         )

@@ -7,11 +7,11 @@ status and action taken, and the panel's decision at a meeting. The rules of the
 in meetings/services/recommendations.py.
 """
 
-import datetime
-
 from django.conf import settings
 from django.db import models
+from django.db.models import Q
 from django.urls import reverse
+from django.utils import timezone
 
 
 class Progress(models.TextChoices):
@@ -105,15 +105,23 @@ class Recommendation(models.Model):
     def get_absolute_url(self):
         return reverse("meetings:recommendation", args=[self.pk])
 
+    # Overdue: due before `on` (today), still open, and not reported complete or rejected.
+    # The rule is written once here, as a row test and as the same test for a query.
+    DONE = (Progress.COMPLETE, Progress.REJECTED)
+
     def is_overdue(self, on=None):
-        """Due before `on` (today), still open and not reported complete or rejected."""
-        on = on or datetime.date.today()
+        on = on or timezone.localdate()
         return bool(
             self.state == self.State.OPEN
             and self.due_date
             and self.due_date < on
-            and self.status not in (Progress.COMPLETE, Progress.REJECTED)
+            and self.status not in self.DONE
         )
+
+    @classmethod
+    def overdue_q(cls, on=None) -> Q:
+        on = on or timezone.localdate()
+        return Q(state=cls.State.OPEN, due_date__lt=on) & ~Q(status__in=cls.DONE)
 
     @property
     def overdue(self):

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import datetime
-
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q
+from django.utils import timezone
 
 from meetings.models import (
     AgendaItem,
@@ -30,7 +29,7 @@ def visible_meetings(user, committee=None):
         meetings = meetings.filter(committee=committee)
     if is_staff_reader(user):
         return meetings
-    published_pack = Pack.objects.filter(meeting=OuterRef("pk"), status=Pack.Status.PUBLISHED)
+    published_pack = Pack.objects.published().filter(meeting=OuterRef("pk"))
     published_minutes = Minute.objects.filter(
         meeting=OuterRef("pk"), pack__status=Pack.Status.PUBLISHED
     )
@@ -73,7 +72,7 @@ def visible_minutes(user, meeting):
 
 
 def home_page(user) -> dict:
-    today = datetime.date.today()
+    today = timezone.localdate()
     meetings = visible_meetings(user)
     from meetings.selectors.tracker import overdue_filter
 
@@ -138,7 +137,7 @@ def meeting_page(user, meeting) -> dict:
     attendance = Attendance.objects.filter(meeting=meeting).filter(published_filter(user))
     packs = Pack.objects.filter(meeting=meeting)
     if not is_staff_reader(user):
-        packs = packs.filter(status=Pack.Status.PUBLISHED)
+        packs = packs.published()
     hidden = AgendaItem.objects.filter(meeting=meeting, exempt=True).filter(
         published_filter(user)
     ).count() - (visible_agenda(user, meeting).filter(exempt=True).count())

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import datetime
 from dataclasses import dataclass
 
 from django.db.models import Prefetch, Q
 
-from meetings.models import Meeting, Pack, Recommendation, RecommendationUpdate
+from meetings.models import Meeting, Recommendation, RecommendationUpdate, published_rows
 from scrutiny.access import is_staff_reader
 
-PUBLISHED = Q(pack=None) | Q(pack__status=Pack.Status.PUBLISHED)
+PUBLISHED = published_rows()
 
 
 def visible_recommendations(user):
@@ -24,10 +23,7 @@ def visible_updates(user):
 
 
 def overdue_filter(on=None) -> Q:
-    on = on or datetime.date.today()
-    return Q(state=Recommendation.State.OPEN, due_date__lt=on) & ~Q(
-        status__in=[Recommendation.Progress.COMPLETE, Recommendation.Progress.REJECTED]
-    )
+    return Recommendation.overdue_q(on)
 
 
 def with_history(user, recs):

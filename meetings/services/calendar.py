@@ -2,7 +2,7 @@
 
 Every pack prints the municipal year's "Dates of Meetings"; publishing a pack creates the
 meetings it lists that do not exist yet (scheduled, with no pack). When a meeting's own pack
-arrives, store_extraction finds the meeting by panel and date and attaches the pack to it.
+arrives, store_pack_contents finds the meeting by panel and date and attaches the pack to it.
 """
 
 from __future__ import annotations

@@ -70,7 +70,7 @@ def read_filing(pack: Pack) -> dict:
 def file_pack(pack: Pack, committee: Committee, date: datetime.date) -> Pack:
     """File a read pack under the chosen panel and meeting date, storing its extraction again
     (a draft, or a failed pack that could not be filed); one transaction."""
-    from .extraction import store_extraction
+    from .pack_contents import store_pack_contents
 
     with transaction.atomic():
         pack = Pack.objects.select_for_update().get(pk=pack.pk)
@@ -81,4 +81,4 @@ def file_pack(pack: Pack, committee: Committee, date: datetime.date) -> Pack:
         pack.filed_committee, pack.filed_date = committee, date
         pack.extraction_sha256 = ""  # the same extraction, filed elsewhere: store it again
         pack.save(update_fields=["filed_committee", "filed_date", "extraction_sha256"])
-        return store_extraction(pack, pack.extraction)
+        return store_pack_contents(pack, pack.extraction)

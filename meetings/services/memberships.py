@@ -18,8 +18,8 @@ def sync_memberships(pack: Pack):
     members, appointed = front.get("members") or [], front.get("appointed_members") or []
     if not meeting or not (members or appointed):
         return
-    later = Pack.objects.filter(
-        committee=pack.committee, status=Pack.Status.PUBLISHED, meeting__date__gt=meeting.date
+    later = Pack.objects.published().filter(
+        committee=pack.committee, meeting__date__gt=meeting.date
     )
     if later.exists():
         return  # an older pack being back-filled does not describe today's panel

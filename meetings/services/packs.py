@@ -1,14 +1,14 @@
-"""The life of an uploaded pack: receive → ingest → review → publish or discard.
+"""The officer's side of a pack's life: receive → (the task reads it) → publish or discard.
 
-The upload view, the Celery task and `manage.py ingest_pack` all come through here; none of them
-has a path of its own.
+The upload view and `manage.py ingest_pack` come through here. These services send the ingest
+task; what the task itself calls (ingest_pack, fail_pack) is in ingestion.py, so the path reads
+one way: packs.py → tasks.py → ingestion.py → pack_contents.py.
 """
 
 from __future__ import annotations
 
 import hashlib
 import logging
-import tempfile
 from pathlib import Path
 
 from django.conf import settings
@@ -19,14 +19,13 @@ from django.utils import timezone
 from indicators.cache import figures_changed
 from indicators.models import Observation
 from indicators.services.values import renumber_revisions
-from meetings.ingest.extract import extract
-from meetings.ingest.pdf import PdfError, inspect_pdf
 from meetings.models import Meeting, Pack
+from meetings.tasks import send_ingest
 
 from .calendar import schedule_listed_meetings
-from .extraction import ExtractionIncomplete, clear_stored_rows, store_extraction
 from .memberships import sync_memberships
-from .page_images import draw_pages, publish_public_pdf
+from .pack_contents import clear_stored_rows, supersede_pack
+from .page_images import publish_public_pdf
 from .recommendation_sources import apply_published_updates
 
 log = logging.getLogger(__name__)
@@ -40,10 +39,21 @@ class DuplicatePack(PackRejected):
     def __init__(self, existing: Pack):
         self.existing = existing
         when = timezone.localtime(existing.uploaded_at).strftime("%-d %B %Y")
+        state = existing.get_status_display().lower()
+        then = "Open the existing pack instead."
+        if existing.can_retry:
+            state = "failed" if existing.status == Pack.Status.FAILED else "not read yet: stuck"
+            then = "Use “Try again” on the existing pack to read it again."
         super().__init__(
             f"This pack was already uploaded on {when} ({existing.original_filename}, "
-            f"{existing.get_status_display().lower()}). Open the existing pack instead."
+            f"{state}). {then}"
         )
+
+
+NOT_SENT = (
+    "The pack is saved, but the background reader cannot be reached just now. It will be read "
+    "automatically as soon as it is back; nothing is lost, and you do not need to upload it again."
+)
 
 
 class CannotPublish(ValueError):
@@ -121,11 +131,11 @@ def receive_pack(
             pack.file.save(f"{digest[:16]}.pdf", File(upload), save=False)
             pack.save()
             if enqueue:
-                from meetings.tasks import ingest_pack_task
-
-                transaction.on_commit(lambda: ingest_pack_task.delay(pack.pk))
+                transaction.on_commit(lambda: send_ingest(pack.pk))
     except IntegrityError as exc:  # the same file uploaded twice at once
         raise DuplicatePack(Pack.objects.get(sha256=digest, status__in=live_statuses())) from exc
+    if enqueue:
+        pack.refresh_from_db()  # was it sent? (`pack.not_sent` tells the officer if not)
     return pack
 
 
@@ -133,63 +143,10 @@ def live_statuses():
     return [s for s in Pack.Status.values if s != Pack.Status.DISCARDED]
 
 
-def ingest_pack(pack_id: int) -> Pack:
-    """Extract and store one pack. Safe to run twice: a finished pack is left as it is."""
-    claimed = Pack.objects.filter(
-        pk=pack_id, status__in=[Pack.Status.QUEUED, Pack.Status.PROCESSING]
-    ).update(status=Pack.Status.PROCESSING, started_at=timezone.now(), reason="")
-    pack = Pack.objects.get(pk=pack_id)
-    if not claimed:
-        log.info("pack %s is %s: nothing to do", pack_id, pack.status)
-        return pack
-
-    def progress(done, total):
-        Pack.objects.filter(pk=pack_id).update(progress_done=done, progress_total=total)
-
-    try:
-        with pack.file.open("rb") as handle, tempfile.NamedTemporaryFile(suffix=".pdf") as local:
-            for chunk in iter(lambda: handle.read(1 << 20), b""):
-                local.write(chunk)
-            local.flush()
-            pages = inspect_pdf(local.name)
-            Pack.objects.filter(pk=pack_id).update(page_count=pages, progress_total=pages)
-            if pages > settings.PACK_MAX_PAGES:
-                raise PdfError(
-                    f"The PDF has {pages} pages; packs can have at most {settings.PACK_MAX_PAGES}."
-                )
-            extraction = extract(local.name, progress=progress, filename=pack.original_filename)
-        pack = store_extraction(pack, extraction)
-        Pack.objects.filter(pk=pack_id).update(extracted_at=timezone.now())
-        draw_pages(pack)  # pictures drawn once here, under limits; never in a request
-    except ExtractionIncomplete as exc:  # read, but not filed: kept for the officer to file
-        Pack.objects.filter(pk=pack_id).update(extraction=extraction)
-        return fail_pack(pack_id, str(exc))
-    except PdfError as exc:
-        return fail_pack(pack_id, str(exc))
-    except Exception:
-        log.exception("ingesting pack %s failed", pack_id)
-        return fail_pack(
-            pack_id,
-            "Something went wrong while reading this pack, and nothing from it was saved. "
-            "The technical team has the details; you can try again or upload a corrected PDF.",
-        )
-    pack.refresh_from_db()
-    return pack
-
-
-def fail_pack(pack_id: int, reason: str) -> Pack:
-    Pack.objects.filter(pk=pack_id).update(status=Pack.Status.FAILED, reason=reason)
-    return Pack.objects.get(pk=pack_id)
-
-
 def retry_pack(pack: Pack) -> Pack:
-    """Queue a failed pack again (after a fix, or a passing fault)."""
-    from meetings.tasks import ingest_pack_task
-
-    Pack.objects.filter(pk=pack.pk, status=Pack.Status.FAILED).update(
-        status=Pack.Status.QUEUED, reason=""
-    )
-    transaction.on_commit(lambda: ingest_pack_task.delay(pack.pk))
+    """Queue a failed or stuck pack again (after a fix, or a passing fault)."""
+    if Pack.objects.filter(pk=pack.pk).requeue():
+        transaction.on_commit(lambda: send_ingest(pack.pk))
     pack.refresh_from_db()
     return pack
 
@@ -208,12 +165,8 @@ def publish_pack(pack: Pack, user=None) -> Pack:
         raise CannotPublish(
             f"{unconfirmed} value(s) were read from images by OCR. Confirm, correct or drop each one before publishing."
         )
-    for old in Pack.objects.filter(meeting=pack.meeting, status=Pack.Status.PUBLISHED).exclude(
-        pk=pack.pk
-    ):
-        clear_stored_rows(old)
-        old.status = Pack.Status.SUPERSEDED
-        old.save(update_fields=["status"])
+    for old in Pack.objects.published().filter(meeting=pack.meeting).exclude(pk=pack.pk):
+        supersede_pack(old)
     pack.status = Pack.Status.PUBLISHED
     pack.published_at = timezone.now()
     pack.published_by = user if getattr(user, "is_authenticated", False) else None

@@ -14,6 +14,8 @@ import datetime
 import re
 from difflib import SequenceMatcher
 
+from django.utils.dateparse import parse_date
+
 from meetings.models import Meeting, Recommendation, RecommendationUpdate, Resolution
 
 from .text_match import normalised
@@ -112,13 +114,11 @@ def recommendation_from(resolution, suggested=None) -> Recommendation:
 
 
 def record_tracker_rows(pack, committee, meeting, rows):
-    from .extraction import parse_date
-
     for row in rows:
         text = strip_number(row.get("action_proposed") or "")
         if not text:
             continue
-        made_on = parse_date(row.get("date"))
+        made_on = parse_date(str(row.get("date") or ""))
         status = (
             row.get("status")
             if row.get("status") in Recommendation.Progress.values

@@ -11,9 +11,8 @@ completed." Every change is a dated RecommendationUpdate saying who made it.
 
 from __future__ import annotations
 
-import datetime
-
 from django.db import transaction
+from django.utils import timezone
 
 from meetings.models import Recommendation, RecommendationUpdate, Resolution
 
@@ -28,7 +27,7 @@ class LifecycleError(ValueError):
 
 
 def today():
-    return datetime.date.today()
+    return timezone.localdate()
 
 
 @transaction.atomic

@@ -6,8 +6,8 @@ from django.views.decorators.http import require_POST
 
 from meetings.forms.packs import PackFilingForm
 from meetings.models import Pack
-from meetings.services.extraction import ExtractionIncomplete
 from meetings.services.filing import NotFiled, file_pack, read_filing
+from meetings.services.pack_contents import ExtractionIncomplete
 from scrutiny.access import Can, requires
 
 

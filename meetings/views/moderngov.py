@@ -6,7 +6,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from meetings.models import ModernGovFeed, SyncRun
-from meetings.tasks import sync_moderngov_task
+from meetings.moderngov_tasks import sync_moderngov_task
 from scrutiny.access import Can, requires
 
 

@@ -40,9 +40,12 @@ def pack_upload(request):
         except pack_services.PackRejected as exc:
             form.add_error("file", str(exc))
         else:
-            messages.success(
-                request, f"{pack.original_filename} is uploaded."
-            )  # the panel says the rest
+            if pack.not_sent:
+                messages.warning(request, pack_services.NOT_SENT)
+            else:
+                messages.success(
+                    request, f"{pack.original_filename} is uploaded."
+                )  # the panel says the rest
             return redirect(pack)
     return render(request, "meetings/pack_upload.html", {"form": form})
 

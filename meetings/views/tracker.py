@@ -1,11 +1,10 @@
 """The recommendation tracker: lists, a recommendation's history, the scrutiny manager's edits,
 and the "Monitoring Scrutiny Recommendations" appendix for the next meeting."""
 
-import datetime
-
 from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.views.decorators.http import require_POST
 from django_tables2 import RequestConfig
 
@@ -51,7 +50,7 @@ def recommendation_detail(request, pk):
     rec = get_object_or_404(selectors.visible_recommendations(request.user), pk=pk)
     context = selectors.recommendation_page(request.user, rec)
     context["progress_form"] = ProgressForm(
-        initial={"status": rec.status, "on": datetime.date.today()}
+        initial={"status": rec.status, "on": timezone.localdate()}
     )
     context["decision_form"] = DecisionForm(committee=rec.committee)
     context["details_form"] = DetailsForm(instance=rec)
@@ -156,7 +155,7 @@ def report_context(request, panel):
             raise Http404("No such meeting.")
         meeting = get_object_or_404(meetings, pk=int(chosen))
     else:
-        meeting = meetings.filter(date__gte=datetime.date.today()).order_by("date").first()
+        meeting = meetings.filter(date__gte=timezone.localdate()).order_by("date").first()
     context = selectors.monitoring_report(request.user, committee, meeting)
     context["meetings"] = meetings.order_by("-date")
     return context

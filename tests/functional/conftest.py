@@ -175,7 +175,7 @@ def draft_pack(db, corpus_pdf, expected_extraction):
     PDF so that pages render; one table value carries its cell's box, as the parser stores it."""
     from indicators.models import Observation
     from meetings.models import Pack
-    from meetings.services.extraction import store_extraction
+    from meetings.services.pack_contents import store_pack_contents
     from tests.factories import PackFactory
 
     pack = PackFactory(
@@ -185,7 +185,7 @@ def draft_pack(db, corpus_pdf, expected_extraction):
         page_count=91,
         file__from_path=str(corpus_pdf("2022-03-31")),
     )
-    pack = store_extraction(pack, expected_extraction("2022-03-31"))
+    pack = store_pack_contents(pack, expected_extraction("2022-03-31"))
     # the expected extraction names no pages for values; the parser does (the performance pages)
     Observation.objects.filter(pack=pack).update(pdf_page=66)
     value = Observation.objects.get(

@@ -131,11 +131,11 @@ def test_reference_benchmarks_and_corrections_on_the_indicator_page(
 def test_publishing_over_a_published_meeting_asks_first(
     open_page, users, published_corpus, expected_extraction, shot
 ):
-    from meetings.services.extraction import store_extraction
+    from meetings.services.pack_contents import store_pack_contents
     from tests.factories import PackFactory
 
     draft = PackFactory(status=Pack.Status.PROCESSING, meeting=None, committee=None)
-    draft = store_extraction(draft, expected_extraction("2023-03-30"))
+    draft = store_pack_contents(draft, expected_extraction("2023-03-30"))
     assert draft.meeting == published_corpus[1].meeting
     page = open_page(WIDTHS["phone"])
     sign_in_as(page, "dso")

@@ -9,11 +9,13 @@ import json
 import sys
 from pathlib import Path
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from meetings.ingest.extract import extract
 from meetings.ingest.pdf import PdfError
-from meetings.services.packs import PackRejected, ingest_pack, receive_pack
+from meetings.services.ingestion import ingest_pack
+from meetings.services.packs import PackRejected, publish_pack, receive_pack
 
 
 class Command(BaseCommand):
@@ -42,7 +44,7 @@ class Command(BaseCommand):
 
     def dry_run(self, file, as_json):
         try:
-            result = extract(file)
+            result = extract(file, ocr=settings.OCR_ENABLED)
         except PdfError as exc:
             raise CommandError(f"{file.name}: {exc}") from exc
         if as_json:
@@ -51,8 +53,6 @@ class Command(BaseCommand):
             self.stdout.write(summary(file.name, result))
 
     def store(self, file, publish, as_json):
-        from meetings.services.packs import publish_pack
-
         try:
             with open(file, "rb") as handle:
                 pack = receive_pack(handle, filename=file.name, enqueue=False)

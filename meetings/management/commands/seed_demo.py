@@ -11,7 +11,8 @@ from django.contrib.auth.models import Group, User
 from django.core.management.base import BaseCommand
 
 from meetings.models import Membership, Pack, Person
-from meetings.services.packs import DuplicatePack, ingest_pack, publish_pack, receive_pack
+from meetings.services.ingestion import ingest_pack
+from meetings.services.packs import DuplicatePack, publish_pack, receive_pack
 from scrutiny.access import Role
 
 DEMO_PACKS = Path(settings.BASE_DIR) / "tests" / "fixtures"
@@ -58,7 +59,7 @@ class Command(BaseCommand):
                 self.stdout.write(f"{pdf.name}: already loaded")
                 return
             # It failed before (say, with an older parser): read it again.
-            Pack.objects.filter(pk=pack.pk).update(status=Pack.Status.QUEUED, reason="")
+            Pack.objects.filter(pk=pack.pk).requeue()
         pack = ingest_pack(pack.pk)
         if pack.status == Pack.Status.NEEDS_REVIEW:
             publish_pack(pack)

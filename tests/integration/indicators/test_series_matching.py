@@ -23,7 +23,7 @@ from indicators.services.decisions import (
 from indicators.services.series import CannotMerge
 from meetings.ingest.extract import extract
 from meetings.models import Pack
-from meetings.services.extraction import store_extraction
+from meetings.services.pack_contents import store_pack_contents
 from meetings.services.packs import publish_pack
 from tests.conftest import FIXTURES
 from tests.factories import PackFactory
@@ -41,7 +41,7 @@ def read_packs():
 
 def store(extraction):
     pack = PackFactory(status=Pack.Status.PROCESSING, meeting=None, committee=None)
-    return store_extraction(pack, extraction)
+    return store_pack_contents(pack, extraction)
 
 
 @pytest.fixture
@@ -160,7 +160,7 @@ def test_an_officer_joins_a_suggestion_splits_it_again_and_different_is_remember
     child = Indicator.objects.get(name="Percentage of child re-referrals")
     again = copy.deepcopy(read_packs["2023-03-30"])
     again["warnings"].append({"page": 1, "message": "read again"})
-    store_extraction(both_packs[1], again)
+    store_pack_contents(both_packs[1], again)
     assert not Indicator.objects.filter(pk=child.pk).exists()  # the series was made anew
     child = Indicator.objects.get(name="Percentage of child re-referrals")
     assert not SeriesSuggestion.objects.filter(indicator=child).exists()
@@ -186,7 +186,7 @@ def test_an_automatic_join_can_be_split_and_is_never_made_again(both_packs, read
     # The 2023 pack read again: the split stands (the officer said they differ).
     again = copy.deepcopy(read_packs["2023-03-30"])
     again["warnings"].append({"page": 1, "message": "read again"})
-    store_extraction(both_packs[1], again)
+    store_pack_contents(both_packs[1], again)
     cf.refresh_from_db()
     assert not cf.observations.filter(period__startswith="2023").exists()
     assert not SeriesSuggestion.objects.filter(candidate=cf).exists()

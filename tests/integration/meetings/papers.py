@@ -3,7 +3,7 @@
 import datetime
 
 from meetings.models import Pack
-from meetings.services.extraction import store_extraction
+from meetings.services.pack_contents import store_pack_contents
 from meetings.services.packs import publish_pack
 from tests.factories import PackFactory
 
@@ -39,5 +39,5 @@ def extraction(date, *, committee=PANEL, dates=(), agenda=(), indicators=(), min
 
 def stored(data, publish=True) -> Pack:
     pack = PackFactory(status=Pack.Status.PROCESSING, meeting=None, committee=None)
-    pack = store_extraction(pack, data)
+    pack = store_pack_contents(pack, data)
     return publish_pack(pack) if publish else pack

@@ -10,8 +10,9 @@ from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen import canvas
 
 from meetings.models import AgendaItem, Pack
-from meetings.services import extraction
-from meetings.services.packs import DuplicatePack, PackRejected, ingest_pack, receive_pack
+from meetings.services import pack_contents
+from meetings.services.ingestion import ingest_pack
+from meetings.services.packs import DuplicatePack, PackRejected, receive_pack
 
 pytestmark = pytest.mark.django_db
 
@@ -89,7 +90,7 @@ def test_too_many_pages_fails_with_a_reason(settings, corpus_pdf):
 def test_a_scan_with_no_text_fails_with_a_reason(monkeypatch):
     from PIL import Image
 
-    monkeypatch.setattr("meetings.ingest.extract.ocr_available", lambda: False)
+    monkeypatch.setattr("meetings.ingest.extract.ocr_available", lambda enabled=True: False)
     image = Image.new("RGB", (200, 100), "white")
 
     def draw(c):
@@ -116,13 +117,13 @@ def test_the_same_file_twice_points_to_the_first(client, users, corpus_pdf):
 
 def test_a_failure_while_storing_leaves_nothing(monkeypatch, expected_extraction, corpus_pdf):
     monkeypatch.setattr(
-        "meetings.services.packs.extract", lambda *a, **k: expected_extraction("2023-03-30")
+        "meetings.services.ingestion.extract", lambda *a, **k: expected_extraction("2023-03-30")
     )
 
     def explode(*args, **kwargs):
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr(extraction, "store_indicator_values", explode)
+    monkeypatch.setattr(pack_contents, "store_indicator_values", explode)
     pack = ingest(corpus_pdf("2023-03-30").read_bytes())
     assert pack.status == Pack.Status.FAILED
     assert "nothing from it was saved" in pack.reason
@@ -132,7 +133,7 @@ def test_a_failure_while_storing_leaves_nothing(monkeypatch, expected_extraction
 def test_a_finished_pack_is_not_ingested_again(monkeypatch, expected_extraction, corpus_pdf):
     calls = []
     monkeypatch.setattr(
-        "meetings.services.packs.extract",
+        "meetings.services.ingestion.extract",
         lambda *a, **k: calls.append(1) or expected_extraction("2023-03-30"),
     )
     pack = ingest(corpus_pdf("2023-03-30").read_bytes())
@@ -169,10 +170,10 @@ def test_a_corrected_value_keeps_what_was_read_and_periods_are_checked(
     client, users, expected_extraction
 ):
     from indicators.models import Observation
-    from meetings.services.extraction import store_extraction
+    from meetings.services.pack_contents import store_pack_contents
     from tests.factories import PackFactory
 
-    pack = store_extraction(
+    pack = store_pack_contents(
         PackFactory(status=Pack.Status.PROCESSING, meeting=None, committee=None),
         expected_extraction("2023-03-30"),
     )
@@ -184,3 +185,30 @@ def test_a_corrected_value_keeps_what_was_read_and_periods_are_checked(
     client.post(url, {"period": "2023-02", "value": str(value.value + 1), "review": "pending"})
     value.refresh_from_db()
     assert value.review == "corrected" and value.extracted_value == value.value - 1
+
+
+ZERO_PAGES = pdf_bytes(lambda c: None)  # reportlab writes a valid PDF with an empty page tree
+BROKEN_PAGE = (
+    b"%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n"
+    b"2 0 obj << /Type /Pages /Kids [3 0 R 9 0 R] /Count 2 >> endobj\n"
+    b"3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] >> endobj\n"
+    b"trailer << /Root 1 0 R >>\n%%EOF\n"
+)
+
+
+def test_a_pdf_with_no_pages_says_so_even_after_an_encrypted_one():
+    encrypted = pdf_bytes(
+        lambda c: c.drawString(100, 700, "Agenda"), encrypt=pdfencrypt.StandardEncryption("secret")
+    )
+    assert "password-protected" in ingest(encrypted, "secret.pdf").reason
+    # pdfium's last error is shared by the process: it still says "password" here.
+    pack = ingest(ZERO_PAGES, "empty.pdf")
+    assert pack.status == Pack.Status.FAILED
+    assert pack.reason == "The PDF has no pages."
+
+
+def test_a_page_pdfium_cannot_load_fails_with_a_sentence(caplog):
+    pack = ingest(BROKEN_PAGE, "broken.pdf")
+    assert pack.status == Pack.Status.FAILED
+    assert pack.reason.startswith("Page 2 of 2 is damaged and cannot be read")
+    assert "Traceback" not in caplog.text

@@ -139,12 +139,12 @@ def test_changed_meetings_are_updated_and_said_so(
 def test_a_meeting_a_pack_created_is_matched_not_duplicated(
     feed, corpus_pdf, expected_extraction, django_capture_on_commit_callbacks
 ):
-    from meetings.services.extraction import store_extraction
+    from meetings.services.pack_contents import store_pack_contents
     from meetings.services.packs import publish_pack
     from tests.factories import PackFactory
 
     pack = PackFactory(status=Pack.Status.PROCESSING, meeting=None, committee=None)
-    publish_pack(store_extraction(pack, expected_extraction("2022-03-31")))
+    publish_pack(store_pack_contents(pack, expected_extraction("2022-03-31")))
     existing = Meeting.objects.get(date=datetime.date(2022, 3, 31))
 
     sync(django_capture_on_commit_callbacks, feed)

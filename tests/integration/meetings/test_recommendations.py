@@ -8,7 +8,7 @@ from django.urls import reverse
 from meetings.models import Meeting, Minute, Pack, Recommendation, RecommendationUpdate, Resolution
 from meetings.selectors.tracker import monitoring_report
 from meetings.services import recommendations as lifecycle
-from meetings.services.extraction import store_extraction
+from meetings.services.pack_contents import store_pack_contents
 from meetings.services.packs import publish_pack
 from meetings.services.recommendation_sources import due_from, find_match
 from tests.factories import CommitteeFactory, MeetingFactory, PackFactory
@@ -103,7 +103,7 @@ def test_due_dates_link_to_meetings_and_flag_overdue(rec):
 
 
 def test_procedural_resolutions_are_not_tracked_but_can_be(expected_extraction, users):
-    pack = store_extraction(
+    pack = store_pack_contents(
         PackFactory(status=Pack.Status.PROCESSING, meeting=None, committee=None),
         expected_extraction("2022-03-31"),
     )
@@ -160,7 +160,7 @@ def test_tracker_rows_attach_across_packs_despite_title_and_tense(users):
 def test_corpus_tracker_rows_match_recommendations_from_the_previous_pack(expected_extraction):
     """The 2023 pack's tracker row of 26/01/23 continues the resolution in the same pack's minutes."""
     pack = publish_pack(
-        store_extraction(
+        store_pack_contents(
             PackFactory(status=Pack.Status.PROCESSING, meeting=None, committee=None),
             expected_extraction("2023-03-30"),
         )
@@ -273,7 +273,7 @@ def test_the_manager_overrides_a_procedural_reading_from_the_meeting_page(
     client, users, expected_extraction
 ):
     pack = publish_pack(
-        store_extraction(
+        store_pack_contents(
             PackFactory(status=Pack.Status.PROCESSING, meeting=None, committee=None),
             expected_extraction("2023-03-30"),
         )

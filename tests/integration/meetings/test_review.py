@@ -5,7 +5,7 @@ from django.urls import reverse
 
 from indicators.models import Commentary
 from meetings.models import GlossaryTerm, Pack
-from meetings.services.extraction import store_extraction
+from meetings.services.pack_contents import store_pack_contents
 from meetings.services.packs import publish_pack
 from tests.factories import PackFactory
 
@@ -24,7 +24,7 @@ def draft(expected_extraction):
             "page": 73,
         }
     ]
-    return store_extraction(
+    return store_pack_contents(
         PackFactory(status=Pack.Status.PROCESSING, meeting=None, committee=None), data
     )
 

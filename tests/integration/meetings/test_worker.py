@@ -8,6 +8,7 @@ import time
 from pathlib import Path
 
 import pytest
+from django.conf import settings
 from django.db import connection
 
 from indicators.models import Observation
@@ -18,32 +19,26 @@ pytestmark = [pytest.mark.worker, pytest.mark.django_db(transaction=True)]
 ROOT = Path(__file__).resolve().parents[3]
 
 
-def start_worker(visibility=60):
+def worker_env(**extra):
     db = connection.settings_dict
-    env = {
+    return {
         **os.environ,
         "DATABASE_URL": f"postgres://{db['USER']}@{db['HOST']}:{db['PORT']}/{db['NAME']}",
         "REDIS_URL": os.environ["REDIS_URL"],
-        "CELERY_VISIBILITY": str(visibility),
         "CELERY_RESTORE_INTERVAL": "1",
+        "MEDIA_ROOT": str(settings.MEDIA_ROOT),
+        **extra,
     }
-    from django.conf import settings
 
-    env["MEDIA_ROOT"] = str(settings.MEDIA_ROOT)
+
+WORKER_FLAGS = ["-l", "warning", "--without-gossip", "--without-mingle"]
+
+
+def start_worker(visibility=60, command=None, **extra):
+    env = worker_env(CELERY_VISIBILITY=str(visibility), **extra)
+    command = command or [sys.executable, "-m", "celery", "-A", "scrutiny", "worker", "--pool=solo"]
     return subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "celery",
-            "-A",
-            "scrutiny",
-            "worker",
-            "--pool=solo",
-            "-l",
-            "warning",
-            "--without-gossip",
-            "--without-mingle",
-        ],
+        [*command, *WORKER_FLAGS],
         cwd=ROOT,
         env=env,
         stdout=subprocess.DEVNULL,
@@ -58,26 +53,18 @@ def stop(worker, sig=signal.SIGTERM):
         worker.wait(timeout=30)
 
 
-def wait_for(predicate, timeout=90, step=0.05):
+def stop_and_read(worker):
+    stop(worker)
+    return worker.stderr.read().decode(errors="replace")[-3000:]
+
+
+def wait_for(predicate, timeout=300, step=0.05):  # generous: CI shares two cores
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if predicate():
             return True
         time.sleep(step)
     return False
-
-
-@pytest.fixture
-def broker():
-    """Send tasks through Redis (other tests run them in-process), on an empty queue."""
-    import redis
-
-    from scrutiny.celery import app
-
-    redis.Redis.from_url(os.environ["REDIS_URL"]).flushdb()
-    app.conf.task_always_eager = False
-    yield app
-    app.conf.task_always_eager = True
 
 
 def status_of(pack):
@@ -105,15 +92,37 @@ def test_a_worker_killed_mid_pack_gives_exactly_one_result(broker, corpus_pdf):
     with open(corpus_pdf("2022-03-31"), "rb") as handle:
         pack = receive_pack(handle, filename="pack-2022-03-31.pdf")
     try:
-        assert wait_for(lambda: status_of(pack) == "processing", timeout=60, step=0.01)
+        assert wait_for(lambda: status_of(pack) == "processing", timeout=180, step=0.01)
         stop(worker, signal.SIGKILL)  # no chance to acknowledge: the message stays unacked
         assert status_of(pack) == "processing"
         worker = start_worker(visibility=3)
-        assert wait_for(lambda: status_of(pack) == "needs_review", timeout=120), status_of(pack)
+        assert wait_for(lambda: status_of(pack) == "needs_review"), status_of(pack)
         first = AgendaItem.objects.filter(pack=pack).count()
         values = Observation.objects.filter(pack=pack).count()
         time.sleep(4)  # past the visibility timeout: nothing is delivered or stored twice
         assert AgendaItem.objects.filter(pack=pack).count() == first
         assert Observation.objects.filter(pack=pack).count() == values
+    finally:
+        stop(worker)
+
+
+def test_a_parser_that_hangs_is_stopped_and_the_pack_fails_with_a_sentence(
+    broker, corpus_pdf, settings
+):
+    # The limits travel in the message's headers from the sender, so both ends get them.
+    settings.INGEST_SOFT_TIME_LIMIT, settings.INGEST_TIME_LIMIT = 2, 20
+    worker = start_worker(
+        command=[sys.executable, "-m", "tests.integration.meetings.patched_worker", "hang"],
+        INGEST_SOFT_TIME_LIMIT="2",
+        INGEST_TIME_LIMIT="20",
+    )
+    try:
+        with open(corpus_pdf("2023-03-30"), "rb") as handle:
+            pack = receive_pack(handle, filename="pack-2023-03-30.pdf")
+        assert wait_for(lambda: status_of(pack) == "failed"), stop_and_read(worker)
+        pack.refresh_from_db()
+        assert pack.reason.startswith("Reading this pack took longer than 2 seconds")
+        assert "nothing from it was saved" in pack.reason
+        assert not AgendaItem.objects.filter(pack=pack).exists()
     finally:
         stop(worker)

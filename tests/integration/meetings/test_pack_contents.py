@@ -1,4 +1,4 @@
-"""store_extraction, publish_pack and discard_pack against PostgreSQL, fed the corpus JSON."""
+"""store_pack_contents, publish_pack and discard_pack against PostgreSQL, fed the corpus JSON."""
 
 import copy
 
@@ -17,7 +17,7 @@ from meetings.models import (
     Report,
     Resolution,
 )
-from meetings.services.extraction import ExtractionIncomplete, store_extraction
+from meetings.services.pack_contents import ExtractionIncomplete, store_pack_contents
 from meetings.services.packs import CannotPublish, discard_pack, publish_pack
 from tests.factories import PackFactory
 
@@ -49,7 +49,7 @@ def new_pack(**kwargs):
 
 def test_store_2022_pack_as_draft(expected_extraction):
     data = expected_extraction("2022-03-31")
-    pack = store_extraction(new_pack(), data)
+    pack = store_pack_contents(new_pack(), data)
 
     assert pack.status == Pack.Status.NEEDS_REVIEW
     assert pack.meeting.date.isoformat() == "2022-03-31"
@@ -82,13 +82,13 @@ def test_store_2022_pack_as_draft(expected_extraction):
 
 def test_storing_twice_creates_nothing_new(expected_extraction):
     data = expected_extraction("2022-03-31")
-    pack = store_extraction(new_pack(), data)
+    pack = store_pack_contents(new_pack(), data)
     before = counts()
-    store_extraction(pack, copy.deepcopy(data))
+    store_pack_contents(pack, copy.deepcopy(data))
     assert counts() == before
     # A changed extraction (say, after a parser fix) replaces the draft's rows, not adds to them.
     data["agenda"][0]["title"] = "APOLOGIES"
-    store_extraction(pack, data)
+    store_pack_contents(pack, data)
     assert counts() == before
     assert AgendaItem.objects.get(pack=pack, number=1).title == "APOLOGIES"
 
@@ -98,7 +98,7 @@ def test_a_failure_part_way_leaves_no_rows(expected_extraction):
     data["indicators"][3]["values"][0]["value"] = "not a number"
     before = counts()
     with pytest.raises(ValueError):
-        store_extraction(new_pack(), data)
+        store_pack_contents(new_pack(), data)
     assert counts() == before
 
 
@@ -106,13 +106,13 @@ def test_missing_panel_or_date_is_refused_in_plain_words(expected_extraction):
     data = expected_extraction("2023-03-30")
     data["meeting"]["date"] = None
     with pytest.raises(ExtractionIncomplete, match="meeting date could not be read"):
-        store_extraction(new_pack(), data)
+        store_pack_contents(new_pack(), data)
 
 
 def test_publish_then_both_packs_join_series(expected_extraction):
-    first = store_extraction(new_pack(), expected_extraction("2022-03-31"))
+    first = store_pack_contents(new_pack(), expected_extraction("2022-03-31"))
     publish_pack(first)
-    second = store_extraction(new_pack(), expected_extraction("2023-03-30"))
+    second = store_pack_contents(new_pack(), expected_extraction("2023-03-30"))
     publish_pack(second)
     assert Meeting.objects.filter(committee=first.committee).count() >= 4
     # "Number of care leavers" is worded the same in both packs: one series, two years.
@@ -126,7 +126,7 @@ def test_publish_then_both_packs_join_series(expected_extraction):
 
 
 def test_discard_removes_the_draft_but_keeps_the_pack_row(expected_extraction):
-    pack = store_extraction(new_pack(), expected_extraction("2023-03-30"))
+    pack = store_pack_contents(new_pack(), expected_extraction("2023-03-30"))
     discard_pack(pack)
     pack.refresh_from_db()
     assert pack.status == Pack.Status.DISCARDED
@@ -137,16 +137,16 @@ def test_discard_removes_the_draft_but_keeps_the_pack_row(expected_extraction):
 
 
 def test_published_pack_cannot_be_discarded(expected_extraction):
-    pack = publish_pack(store_extraction(new_pack(), expected_extraction("2023-03-30")))
+    pack = publish_pack(store_pack_contents(new_pack(), expected_extraction("2023-03-30")))
     with pytest.raises(CannotPublish):
         discard_pack(pack)
 
 
 def test_a_corrected_pack_replaces_the_draft_and_keeps_history(expected_extraction):
-    first = store_extraction(new_pack(), expected_extraction("2023-03-30"))
+    first = store_pack_contents(new_pack(), expected_extraction("2023-03-30"))
     corrected = expected_extraction("2023-03-30")
     corrected["agenda"][6]["title"] = "YOUNG PEOPLE'S SERVICE UPDATE"
-    second = store_extraction(new_pack(), corrected)
+    second = store_pack_contents(new_pack(), corrected)
     first.refresh_from_db()
     assert first.status == Pack.Status.SUPERSEDED
     assert second.replaces == first
@@ -160,7 +160,7 @@ def test_a_corrected_pack_replaces_the_draft_and_keeps_history(expected_extracti
 
 
 def test_a_revised_month_becomes_a_new_revision(expected_extraction):
-    first = publish_pack(store_extraction(new_pack(), expected_extraction("2023-03-30")))
+    first = publish_pack(store_pack_contents(new_pack(), expected_extraction("2023-03-30")))
     later = expected_extraction("2023-03-30")
     later["meeting"]["date"] = "2023-06-29"
     later["minutes"] = []
@@ -168,7 +168,7 @@ def test_a_revised_month_becomes_a_new_revision(expected_extraction):
     for indicator in later["indicators"]:
         for value in indicator["values"]:
             value["value"] += 1
-    publish_pack(store_extraction(new_pack(), later))
+    publish_pack(store_pack_contents(new_pack(), later))
     series = Indicator.objects.get(name="Number of care leavers").observations.filter(
         period="2023-02"
     )
@@ -177,9 +177,9 @@ def test_a_revised_month_becomes_a_new_revision(expected_extraction):
 
 
 def test_a_corrected_pack_of_a_published_meeting_keeps_its_recommendations(expected_extraction):
-    first = publish_pack(store_extraction(new_pack(), expected_extraction("2023-03-30")))
+    first = publish_pack(store_pack_contents(new_pack(), expected_extraction("2023-03-30")))
     rec = Recommendation.objects.get(resolution__minute__pack=first)
-    second = publish_pack(store_extraction(new_pack(), expected_extraction("2023-03-30")))
+    second = publish_pack(store_pack_contents(new_pack(), expected_extraction("2023-03-30")))
     rec.refresh_from_db()
     assert (
         rec.pack == second and rec.resolution.minute.pack == second

@@ -1,4 +1,7 @@
-"""store_extraction: one PACK_SCHEMA dict into the models, as a draft, in one transaction.
+"""store_pack_contents: one PACK_SCHEMA dict into the models, as a draft, in one transaction.
+
+The storing end of the pack's path (ingest/extract.py is the reading end): agenda, reports,
+minutes, glossary, recommendations and indicator values become rows tied to their pack and page.
 
 Idempotent: storing the same extraction for the same pack again changes nothing; storing a
 different one (a re-run after a parser fix, or the officer's edits) replaces the pack's draft rows.
@@ -61,7 +64,7 @@ def parse_time(value):
 
 
 @transaction.atomic
-def store_extraction(pack: Pack, extraction: dict) -> Pack:
+def store_pack_contents(pack: Pack, extraction: dict) -> Pack:
     pack = Pack.objects.select_for_update().get(pk=pack.pk)
     digest = extraction_digest(extraction)
     if pack.extraction_sha256 == digest and pack.status in Pack.STORED:
@@ -113,13 +116,18 @@ def replace_earlier_drafts(pack: Pack, meeting: Meeting):
     """A corrected pack for the same meeting replaces the earlier draft; the old Pack row stays."""
     earlier = Pack.objects.filter(meeting=meeting).exclude(pk=pack.pk)
     for old in earlier.filter(status=Pack.Status.NEEDS_REVIEW):
-        clear_stored_rows(old)
-        old.status = Pack.Status.SUPERSEDED
-        old.save(update_fields=["status"])
+        supersede_pack(old)
         pack.replaces = old
     published = earlier.filter(status=Pack.Status.PUBLISHED).first()
     if published and not pack.replaces_id:
         pack.replaces = published
+
+
+def supersede_pack(old: Pack):
+    """A pack replaced by a corrected one: its rows go, its Pack row stays as the record."""
+    clear_stored_rows(old)
+    Pack.objects.filter(pk=old.pk).supersede()
+    old.status = Pack.Status.SUPERSEDED
 
 
 def clear_stored_rows(pack: Pack):
