@@ -11,11 +11,11 @@ from __future__ import annotations
 import itertools
 import re
 
-from .layout import SMALL_WORDS
-from .minutes import reads_as_sentence, split_run_in
-from .schema import warning
-from .stamps import link_items
-from .text import Line, join_wrapped, lines_of
+from meetings.ingest.layout import SMALL_WORDS
+from meetings.ingest.minutes import reads_as_sentence, split_run_in
+from meetings.ingest.schema import warning
+from meetings.ingest.stamps import link_items
+from meetings.ingest.text import Line, join_wrapped, lines_of
 
 AGENDA_HEADING = re.compile(
     r"^(?:agenda|a g e n d a|agenda items?|order of business)$", re.IGNORECASE

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime
 import re
 
-from .months import MONTH_WORD, MONTHS, month_number  # noqa: F401 (one month table)
+from meetings.ingest.months import MONTH_WORD, MONTHS, month_number  # noqa: F401 (one month table)
 
 WORDY_DATE = re.compile(
     rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({MONTH_WORD})\.?,?\s+(\d{{4}})\b",

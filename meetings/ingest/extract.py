@@ -10,10 +10,14 @@ import hashlib
 from collections.abc import Callable
 from pathlib import Path
 
-from . import agenda, front_sheet, glossary, minutes, reports, tracker
-from .indicators import extract_indicators
-from .pdf import PackPdf, PdfError, ocr_available, unreadable_reason
-from .schema import SCHEMA_VERSION, Extraction, ParseWarning, sort_warnings
+from meetings.ingest import agenda, minutes
+from meetings.ingest.front_sheet import parse as front_sheet
+from meetings.ingest.glossary import parse as glossary
+from meetings.ingest.indicators import extract_indicators
+from meetings.ingest.pdf import PackPdf, PdfError, ocr_available, unreadable_reason
+from meetings.ingest.reports import parse as reports
+from meetings.ingest.schema import SCHEMA_VERSION, Extraction, ParseWarning, sort_warnings
+from meetings.ingest.tracker import parse as tracker
 
 Progress = Callable[[int, int], None]
 

@@ -15,10 +15,10 @@ from __future__ import annotations
 
 import re
 
-from .dates import find_date, iso
-from .layout import SMALL_WORDS, is_blank, is_cover_sheet, paragraphs, word_lines
-from .schema import warning
-from .text import Line, join_wrapped
+from meetings.ingest.dates import find_date, iso
+from meetings.ingest.layout import SMALL_WORDS, is_blank, is_cover_sheet, paragraphs, word_lines
+from meetings.ingest.schema import warning
+from meetings.ingest.text import Line, join_wrapped
 
 HEADER = re.compile(  # "… MEETING HELD ON", "… of the Place Scrutiny Committee held at … on"
     r"^\s*MINUTES OF (?:(?:THE|A|AN) )?(?:[\w&,'’\- ]{0,100}? )?"

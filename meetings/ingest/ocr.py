@@ -27,7 +27,7 @@ from pathlib import Path
 
 from PIL import Image, ImageFilter
 
-from .text import clean_line
+from meetings.ingest.text import clean_line
 
 WIDTH_PX = 3300  # a landscape A4 page at ~280 dpi: small table print needs it
 WORD_CONFIDENCE = 30  # below it tesseract is guessing at a word

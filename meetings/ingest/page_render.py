@@ -16,7 +16,7 @@ import json
 import sys
 from pathlib import Path
 
-from .pdf import PackPdf, PageTooCostly, active_content, render_png_limited
+from meetings.ingest.pdf import PackPdf, PageTooCostly, active_content, render_png_limited
 
 
 def render(

@@ -26,9 +26,9 @@ from pdfminer.pdfdocument import PDFDocument, PDFPasswordIncorrect
 from pdfminer.pdfpage import PDFPage
 from pdfminer.pdfparser import PDFParser
 
-from . import ocr
-from .ocr import ocr_available
-from .text import agenda_item_stamp, clean_line, normalise_page_text, page_stamp
+from meetings.ingest import ocr
+from meetings.ingest.ocr import ocr_available
+from meetings.ingest.text import agenda_item_stamp, clean_line, normalise_page_text, page_stamp
 
 
 class PdfError(Exception):

@@ -14,7 +14,7 @@ import itertools
 import re
 from dataclasses import dataclass
 
-from .schema import warning
+from meetings.ingest.schema import warning
 
 MINUTES_ITEM = re.compile(r"\bminutes\b", re.IGNORECASE)
 

@@ -15,15 +15,14 @@ import re
 from bisect import bisect_left, bisect_right
 from itertools import pairwise
 
+from meetings.ingest.indicators import header_band
+from meetings.ingest.indicators.columns import classify
+from meetings.ingest.indicators.geometry import is_number
+from meetings.ingest.indicators.periods import MONTH
+from meetings.ingest.indicators.tables import MIN_PERIODS, Grid, continues_name
+from meetings.ingest.indicators.values import UNALIGNED, looks_like_value
 from meetings.ingest.layout import rows_of, spans, widest_gap
 from meetings.ingest.text import is_stamp
-
-from . import header_band
-from .columns import classify
-from .geometry import is_number
-from .periods import MONTH
-from .tables import MIN_PERIODS, Grid, continues_name
-from .values import UNALIGNED, looks_like_value
 
 MONTH_WORD = re.compile(MONTH, re.IGNORECASE)
 

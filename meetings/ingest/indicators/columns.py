@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .periods import MONTH, parse_period, squash
+from meetings.ingest.indicators.periods import MONTH, parse_period, squash
 
 REGIONS = r"se(?:\s*avg|\s*average)?|south[\s-]?east|south[\s-]?west|north[\s-]?east|north[\s-]?west|east midlands|west midlands|yorkshire|london|eastern|east of england|inner london|outer london|region(?:al)?"
 

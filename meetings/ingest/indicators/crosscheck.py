@@ -14,9 +14,8 @@ import re
 from dataclasses import dataclass, field
 from itertools import product
 
+from meetings.ingest.indicators.values import parse_value
 from meetings.ingest.schema import warning
-
-from .values import parse_value
 
 UP = {"up", "higher", "increase", "increased", "increasing", "rising", "↑", "▲", "⬆", "⇧", "+"}
 DOWN = {"down", "lower", "decrease", "decreased", "decreasing", "falling", "↓", "▼", "⬇", "⇩"}

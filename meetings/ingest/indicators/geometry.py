@@ -5,10 +5,9 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from meetings.ingest.indicators.periods import is_month, parse_period
+from meetings.ingest.indicators.values import looks_like_value
 from meetings.ingest.layout import Span
-
-from .periods import is_month, parse_period
-from .values import looks_like_value
 
 
 def split_periods(line_spans: list[Span]) -> list[Span]:

@@ -14,12 +14,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from meetings.ingest.indicators.columns import classify
+from meetings.ingest.indicators.geometry import is_number, split_periods
+from meetings.ingest.indicators.periods import is_month, parse_period
+from meetings.ingest.indicators.tables import MIN_PERIODS
 from meetings.ingest.layout import spans
-
-from .columns import classify
-from .geometry import is_number, split_periods
-from .periods import is_month, parse_period
-from .tables import MIN_PERIODS
 
 TALLEST_HEADER = 8  # lines
 

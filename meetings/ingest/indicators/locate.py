@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from .periods import MONTH
+from meetings.ingest.indicators.periods import MONTH
 
 PERIOD_TOKEN = re.compile(
     rf"\b{MONTH}[\s\-–'’‘]*(?:\d{{4}}|\d{{0,2}})\b|\b\d{{2}}/\d{{2}}\b|\b20\d\d[-/]\d\d\b|\bQ[1-4]\b",

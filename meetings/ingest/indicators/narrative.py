@@ -26,12 +26,11 @@ from __future__ import annotations
 import re
 
 from meetings.ingest.dates import month_number
+from meetings.ingest.indicators import comparators
+from meetings.ingest.indicators.columns import unit_from_name
+from meetings.ingest.indicators.narrative_read import Months, Reading, read_sentence
+from meetings.ingest.indicators.periods import MONTH, full_year, reporting_month
 from meetings.ingest.schema import warning
-
-from . import comparators
-from .columns import unit_from_name
-from .narrative_read import Months, Reading, read_sentence
-from .periods import MONTH, full_year, reporting_month
 
 __all__ = ["Months", "Reading", "read", "read_sentence"]
 

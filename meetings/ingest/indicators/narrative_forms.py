@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from .periods import MONTH
+from meetings.ingest.indicators.periods import MONTH
 
 MONTH_NAMES = MONTH.replace("(", "(?:", 1)  # the same alternatives, without capturing
 # "May had 1,402 contacts": a month opening a sentence is capitalised ("may" is a verb).

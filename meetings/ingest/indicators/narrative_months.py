@@ -8,12 +8,11 @@ import re
 from typing import TYPE_CHECKING
 
 from meetings.ingest.dates import month_number
-
-from .narrative_forms import MONTH_NAMES, TITLE_MONTH
-from .periods import month_before, months_between
+from meetings.ingest.indicators.narrative_forms import MONTH_NAMES, TITLE_MONTH
+from meetings.ingest.indicators.periods import month_before, months_between
 
 if TYPE_CHECKING:
-    from .narrative_read import Months
+    from meetings.ingest.indicators.narrative_read import Months
 
 
 def number(text: str) -> float:

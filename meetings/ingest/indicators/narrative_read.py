@@ -7,12 +7,10 @@ import re
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from meetings.ingest.schema import warning
-
-from . import narrative_checks as checks
-from .columns import unit_from_name
-from .narrative_forms import MONTH_NAMES, PATTERNS
-from .narrative_months import (
+from meetings.ingest.indicators import narrative_checks as checks
+from meetings.ingest.indicators.columns import unit_from_name
+from meetings.ingest.indicators.narrative_forms import MONTH_NAMES, PATTERNS
+from meetings.ingest.indicators.narrative_months import (
     OTHER_TIME_AFTER,
     YEAR_CONTEXT,
     from_to_values,
@@ -23,6 +21,7 @@ from .narrative_months import (
     number,
     slot_period,
 )
+from meetings.ingest.schema import warning
 
 SUBJECT_START = re.compile(
     r"\b(?:the\s+|a\s+|our\s+)?((?:total\s+)?(?:number|percentage|proportion|rate|total|count|amount)\s+of\b)",

@@ -8,11 +8,10 @@ not publish it until a person has confirmed each value.
 
 from __future__ import annotations
 
+from meetings.ingest.indicators.aligned import grids_from_ocr
+from meetings.ingest.indicators.locate import council_names
+from meetings.ingest.indicators.tables import find_header, indicators_from_grid
 from meetings.ingest.schema import warning
-
-from .aligned import grids_from_ocr
-from .locate import council_names
-from .tables import find_header, indicators_from_grid
 
 DASHBOARD = "dashboard image: indicator values not read from this page"
 NO_TEXT = "page has no text layer (image only): indicator values not read"

@@ -17,19 +17,24 @@ import re
 from dataclasses import dataclass, field
 from itertools import pairwise
 
-from meetings.ingest.months import MONTH, month_number
-from meetings.ingest.schema import warning
-
-from .columns import CHECK_ROLES, Column, classify, unit_from, unit_from_name
-from .crosscheck import check_row
-from .periods import (
+from meetings.ingest.indicators.columns import (
+    CHECK_ROLES,
+    Column,
+    classify,
+    unit_from,
+    unit_from_name,
+)
+from meetings.ingest.indicators.crosscheck import check_row
+from meetings.ingest.indicators.periods import (
     is_financial_year,
     is_month,
     parse_period,
     repair_month_sequence,
     squash,
 )
-from .values import UNALIGNED, implausible, looks_like_value, parse_value
+from meetings.ingest.indicators.values import UNALIGNED, implausible, looks_like_value, parse_value
+from meetings.ingest.months import MONTH, month_number
+from meetings.ingest.schema import warning
 
 MIN_PERIODS = 3
 

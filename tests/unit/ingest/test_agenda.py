@@ -218,7 +218,7 @@ def test_corpus_agenda_links_open_the_page_stamped_with_the_first_printed_page(c
     """The rebuilt corpus packs were paginated afresh: their stamps contradict the agenda's
     "(Pages x - y)" after the first report, so links follow the cover sheets ("DECISION-MAKER")."""
     from meetings.ingest.minutes import parse_minutes
-    from meetings.ingest.reports import parse_reports
+    from meetings.ingest.reports.parse import parse_reports
 
     for _date, (pdf, pages) in corpus.items():
         items, _ = parse_agenda(pages, pdf)

@@ -2,7 +2,7 @@ import pytest
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas
 
-from meetings.ingest.front_sheet import (
+from meetings.ingest.front_sheet.parse import (
     parse_front_sheet,
     read_meeting_dates,
     split_appointed,

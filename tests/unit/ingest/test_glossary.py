@@ -4,8 +4,8 @@ both corpus packs (the same glossary, extracted in two different layouts)."""
 
 import re
 
-from meetings.ingest.glossary import parse_glossary
-from meetings.ingest.glossary_headings import find_headings, flattened_heading
+from meetings.ingest.glossary.headings import find_headings, flattened_heading
+from meetings.ingest.glossary.parse import parse_glossary
 from tests.unit.ingest.conftest import make_page
 
 GLOSSARY = """CHILDREN AND FAMILIES GLOSSARY

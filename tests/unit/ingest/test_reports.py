@@ -4,9 +4,9 @@ import pytest
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas
 
-from meetings.ingest.layout_cover import read_labelled
 from meetings.ingest.pdf import PackPdf
-from meetings.ingest.reports import confidentiality, parse_reports, split_list
+from meetings.ingest.reports.cover import read_labelled
+from meetings.ingest.reports.parse import confidentiality, parse_reports, split_list
 from tests.unit.ingest.conftest import make_page
 
 COVER = """Public information before the report.

@@ -6,9 +6,9 @@ from reportlab.lib.pagesizes import A4, landscape
 from reportlab.pdfgen import canvas
 
 from meetings.ingest.pdf import Cell, PackPdf
-from meetings.ingest.tracker import add_row, parse_tracker, records, split_numbered, status_of
-from meetings.ingest.tracker_columns import columns_of, header_of
-from meetings.ingest.tracker_words import word_rows
+from meetings.ingest.tracker.columns import columns_of, header_of
+from meetings.ingest.tracker.parse import add_row, parse_tracker, records, split_numbered, status_of
+from meetings.ingest.tracker.words import word_rows
 
 KEYS = ("date", "title", "number", "action_proposed", "action_taken", "status", "status_text")
 

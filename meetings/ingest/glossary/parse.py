@@ -14,10 +14,10 @@ from __future__ import annotations
 
 import re
 
-from .glossary_acronyms import ACRONYM_HEADING, read_acronym_lines, read_acronyms
-from .glossary_headings import find_headings
-from .layout import is_cover_sheet
-from .text import join_wrapped
+from meetings.ingest.glossary.acronyms import ACRONYM_HEADING, read_acronym_lines, read_acronyms
+from meetings.ingest.glossary.headings import find_headings
+from meetings.ingest.layout import is_cover_sheet
+from meetings.ingest.text import join_wrapped
 
 GLOSSARY_HEADING = re.compile(
     r"^(?:[A-Z][A-Z &’']+ )?GLOSSARY(?: OF TERMS)?$|^Glossary(?: of [Tt]erms)?$", re.MULTILINE

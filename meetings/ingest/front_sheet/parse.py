@@ -18,10 +18,10 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from .dates import find_date, find_time, iso, municipal_year_dates
-from .layout import column_lines
-from .layout_people import split_appointed, split_contacts, split_members
-from .text import clean
+from meetings.ingest.dates import find_date, find_time, iso, municipal_year_dates
+from meetings.ingest.front_sheet.people import split_appointed, split_contacts, split_members
+from meetings.ingest.layout import column_lines
+from meetings.ingest.text import clean
 
 __all__ = ["parse_front_sheet", "split_appointed", "split_contacts", "split_members"]
 

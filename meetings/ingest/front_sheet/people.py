@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from .text import clean
+from meetings.ingest.text import clean
 
 COUNCILLOR = re.compile(r"\b(?:Councillors?|Cllrs?\.?)\s+")
 ROLE_IN_BRACKETS = re.compile(

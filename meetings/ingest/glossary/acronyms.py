@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from .layout import is_cover_sheet
+from meetings.ingest.layout import is_cover_sheet
 
 ACRONYM_HEADING = re.compile(
     r"^(?:(?:Glossary of |List of )?(?:ACRONYMS|ABBREVIATIONS|Acronyms|Abbreviations))\b.*$",

@@ -13,9 +13,9 @@ import re
 from dataclasses import dataclass
 from itertools import pairwise
 
-from .dates import find_date, find_numeric_date
-from .text import is_stamp
-from .tracker_columns import NUMBERED, Layout, column_name, is_header
+from meetings.ingest.dates import find_date, find_numeric_date
+from meetings.ingest.text import is_stamp
+from meetings.ingest.tracker.columns import NUMBERED, Layout, column_name, is_header
 
 
 def word_rows(words, carried: Layout | None) -> tuple[list[dict] | None, Layout | None, list[str]]:

@@ -13,11 +13,11 @@ from __future__ import annotations
 
 import re
 
-from .dates import find_date, find_numeric_date, iso
-from .layout import is_cover_sheet
-from .text import clean_line, join_wrapped
-from .tracker_columns import NUMBERED, Layout, ruled_rows
-from .tracker_words import word_rows
+from meetings.ingest.dates import find_date, find_numeric_date, iso
+from meetings.ingest.layout import is_cover_sheet
+from meetings.ingest.text import clean_line, join_wrapped
+from meetings.ingest.tracker.columns import NUMBERED, Layout, ruled_rows
+from meetings.ingest.tracker.words import word_rows
 
 TRACKER_PAGE = re.compile(
     r"\bActions?\s+(?:proposed|taken)\b|\bProgress\s+Status\b|Scrutiny\s+Monitoring"

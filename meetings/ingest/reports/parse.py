@@ -14,9 +14,15 @@ from __future__ import annotations
 import re
 from difflib import SequenceMatcher
 
-from .dates import find_date, iso
-from .layout_cover import KEY_FIELDS, match_label, read_by_position, read_labelled, rows_of
-from .text import join_wrapped
+from meetings.ingest.dates import find_date, iso
+from meetings.ingest.reports.cover import (
+    KEY_FIELDS,
+    match_label,
+    read_by_position,
+    read_labelled,
+    rows_of,
+)
+from meetings.ingest.text import join_wrapped
 
 # the label is printed in capitals; in sentence case only with its colon
 COVER = re.compile(r"^(?:DECISION[- ]MAKERS?\b|Decision[- ]makers?\s*:)", re.MULTILINE)
@@ -59,7 +65,7 @@ def parse_reports(pages, pdf=None, agenda=None):
     """-> (reports per PACK_SCHEMA, warnings). `agenda` (parsed items) helps number them; it is
     read from the pages when not given."""
     if agenda is None:
-        from .agenda import parse_agenda
+        from meetings.ingest.agenda import parse_agenda
 
         agenda, _ = parse_agenda(pages, pdf)
     starts = cover_starts(pages)
