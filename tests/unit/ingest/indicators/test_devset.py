@@ -19,7 +19,7 @@ def score(built, source):
     results = {}
     for pdf_path, json_path in built:
         want = json.loads(json_path.read_text())
-        with PackPdf(pdf_path) as pdf:
+        with PackPdf(pdf_path, ocr=source == "ocr") as pdf:  # OCR only for the scans
             indicators, _, warnings = extract_indicators(pdf.pages(), pdf)
         parts = {}
         bad, _ = score_pack.score_indicators({"indicators": indicators}, want, parts)
@@ -35,7 +35,6 @@ def score(built, source):
 
 @pytest.fixture(scope="module")
 def tables(tmp_path_factory, monkeypatch_module):
-    monkeypatch_module.setenv("OCR_ENABLED", "0")
     return score(appendix.build(tmp_path_factory.mktemp("appendix")), "table")
 
 
@@ -88,7 +87,6 @@ def test_a_note_in_a_figure_cell_is_named_and_its_row_kept(tables):
 
 @pytest.mark.skipif(not shutil.which("tesseract"), reason="scripts/ensure-ocr installs it")
 def test_scanned_pages_score_at_least_08_by_ocr_and_none_wrong(tmp_path, monkeypatch):
-    monkeypatch.setenv("OCR_ENABLED", "1")
     found, expected, wrong, results = score(scans.build(tmp_path), "ocr")
     assert found / expected >= 0.8, {k: p.found / p.expected for k, (_, _, p) in results.items()}
     assert wrong == 0
