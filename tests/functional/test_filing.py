@@ -10,7 +10,8 @@ from reportlab.pdfgen import canvas
 
 from meetings.ingest.pdf import PackPdf
 from meetings.models import Pack
-from meetings.services.packs import ingest_pack, publish_pack, receive_pack
+from meetings.services.ingestion import ingest_pack
+from meetings.services.packs import publish_pack, receive_pack
 from tests.factories import CommitteeFactory
 from tests.fixtures.builders import dense_dataset_pdf
 from tests.functional.conftest import assert_no_csp_violations

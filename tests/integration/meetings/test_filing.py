@@ -9,7 +9,8 @@ import pytest
 from indicators.models import Observation
 from meetings.models import AgendaItem, Meeting, Pack
 from meetings.services.filing import NotFiled, file_pack, read_filing
-from meetings.services.packs import ingest_pack, receive_pack
+from meetings.services.ingestion import ingest_pack
+from meetings.services.packs import receive_pack
 from tests.factories import CommitteeFactory, MeetingFactory
 from tests.fixtures.builders import dense_dataset_pdf
 

@@ -4,10 +4,9 @@ import pytest
 
 from meetings.models import ModernGovFeed, Pack, SyncRun
 from tests import moderngov_server
-from tests.integration.meetings.test_worker import broker, start_worker, stop, wait_for
+from tests.integration.meetings.test_worker import start_worker, stop, wait_for
 
 pytestmark = [pytest.mark.worker, pytest.mark.django_db(transaction=True)]
-__all__ = ["broker"]  # the fixture, imported for its use below
 
 
 def test_the_scheduled_sync_runs_on_a_worker_and_queues_the_pack(broker, monkeypatch):

@@ -115,7 +115,8 @@ def test_a_pdf_with_javascript_is_only_ever_a_download(client, tmp_path):
 
 def test_the_worker_draws_the_pages_after_the_pack_is_stored(corpus_pdf, settings):
     settings.PAGE_IMAGES_AT_INGEST = True
-    from meetings.services.packs import ingest_pack, receive_pack
+    from meetings.services.ingestion import ingest_pack
+    from meetings.services.packs import receive_pack
 
     with open(corpus_pdf("2023-03-30"), "rb") as handle:
         pack = receive_pack(handle, filename="pack.pdf", enqueue=False)

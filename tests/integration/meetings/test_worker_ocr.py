@@ -10,8 +10,7 @@ from indicators.models import Observation
 from meetings.models import Pack
 from meetings.services.packs import receive_pack
 from tests.fixtures.devset import appendix, scans
-from tests.integration.meetings.test_worker import (  # noqa: F401 (broker is a fixture)
-    broker,
+from tests.integration.meetings.test_worker import (
     start_worker,
     status_of,
     stop,
@@ -40,7 +39,7 @@ def pack_with_a_scanned_appendix(tmp_path, corpus_pdf):
     return target, appendix.expected(form)
 
 
-def test_the_worker_reads_a_scanned_page_by_ocr(broker, corpus_pdf, tmp_path):  # noqa: F811
+def test_the_worker_reads_a_scanned_page_by_ocr(broker, corpus_pdf, tmp_path):
     path, expected = pack_with_a_scanned_appendix(tmp_path, corpus_pdf)
     worker = start_worker()
     try:
