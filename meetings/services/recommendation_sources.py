@@ -16,6 +16,7 @@ from difflib import SequenceMatcher
 
 from django.utils.dateparse import parse_date
 
+from meetings.ingest.months import month_number
 from meetings.models import Meeting, Recommendation, RecommendationUpdate, Resolution
 
 from .text_match import normalised
@@ -187,35 +188,15 @@ NUMBER_PREFIX = re.compile(r"^\s*(?:\(?[0-9ivx]{1,4}[).]\s+)")
 DUE_MEETING = re.compile(
     r"\b(?:at|to|by|for)\s+the\s+(\d{1,2})(?:st|nd|rd|th)?\s+([A-Z][a-z]+)\s+(\d{4})\s+(?:meeting|Panel meeting|meeting of the Panel)",
 )
-MONTHS = {
-    m: i
-    for i, m in enumerate(
-        [
-            "January",
-            "February",
-            "March",
-            "April",
-            "May",
-            "June",
-            "July",
-            "August",
-            "September",
-            "October",
-            "November",
-            "December",
-        ],
-        start=1,
-    )
-}
 
 
 def due_from(committee, *texts) -> dict:
     """A due date read from wording such as "provisionally at the 28 November 2024 meeting"."""
     for text in texts:
         for day, month, year in DUE_MEETING.findall(text or ""):
-            if month in MONTHS:
+            if month_number(month):
                 try:
-                    due = datetime.date(int(year), MONTHS[month], int(day))
+                    due = datetime.date(int(year), month_number(month), int(day))
                 except ValueError:
                     continue
                 meeting = Meeting.objects.filter(committee=committee, date=due).first()
