@@ -7,7 +7,8 @@ import sys
 
 def main():
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "scrutiny.settings")
-    from django.core.management import execute_from_command_line
+    # Django's own manage.py: settings are chosen before Django is imported
+    from django.core.management import execute_from_command_line  # noqa: PLC0415
 
     execute_from_command_line(sys.argv)
 

@@ -4,6 +4,7 @@ import django_filters
 from django import forms
 from django.db.models import Q
 
+from indicators.matching import section_key
 from indicators.models import Indicator
 
 RAG_CHOICES = [
@@ -44,7 +45,6 @@ class DashboardFilter(django_filters.FilterSet):
 
     def in_section(self, queryset, name, value):
         """A section worded differently in another pack is the same section."""
-        from indicators.matching import section_key
 
         wordings = {
             s

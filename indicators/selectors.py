@@ -15,6 +15,7 @@ from django.db.models.functions import RowNumber
 
 from indicators import series_selectors
 from indicators import status as st
+from indicators.matching import section_key
 from indicators.models import (
     Benchmark,
     Commentary,
@@ -191,7 +192,6 @@ def reported_in_latest_pack(committee, ids) -> tuple[datetime.date | None, set[i
 
 def section_names(committee) -> dict[str, str]:
     """Every printed wording of a section → the one wording shown: the latest pack's."""
-    from indicators.matching import section_key
 
     last_used = (
         Indicator.objects.filter(committee=committee)

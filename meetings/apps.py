@@ -6,6 +6,7 @@ class MeetingsConfig(AppConfig):
     name = "meetings"
 
     def ready(self):
-        from meetings.services.search import ensure_sqlite_search_index
+        # models are only importable once the app registry is ready
+        from meetings.services.search import ensure_sqlite_search_index  # noqa: PLC0415
 
         post_migrate.connect(ensure_sqlite_search_index, sender=self)

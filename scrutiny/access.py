@@ -20,6 +20,8 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import ImproperlyConfigured, PermissionDenied
 from django.db.models import Q
 
+from meetings.models import Membership
+
 
 class Role(enum.StrEnum):
     PUBLIC = "Public"
@@ -76,8 +78,6 @@ def panels_of(user) -> set[int]:
         return set()
     cached = getattr(user, "_scrutiny_panels", None)
     if cached is None:
-        from meetings.models import Membership
-
         cached = set(
             Membership.objects.filter(person__user=user).values_list("committee_id", flat=True)
         )

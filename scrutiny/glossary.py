@@ -18,6 +18,9 @@ import re
 from django.core.cache import cache
 from django.utils.html import escape
 
+from indicators.cache import generation
+from meetings.models import Committee, GlossaryTerm, Pack
+
 ACRONYM = r"[A-Z][A-Za-z&]*[A-Z]s?"  # CIN, CLA, C&F, CAFCASS, EHCPs, LSCBs; not "Mr"
 IN_BRACKETS = re.compile(rf"((?:[\w’'&-]+[ ]+){{1,10}})\(({ACRONYM})(?:\s+or\s+({ACRONYM}))?\)")
 SMALL_WORDS = {"of", "and", "the", "in", "for", "to", "on", "a", "with", "at", "or", "by"}
@@ -77,8 +80,6 @@ def first_sentence(text: str, limit: int = 160) -> str:
 
 def panel_acronyms(committee) -> dict[str, str]:
     """The panel's acronyms, cached until its published figures change."""
-    from indicators.cache import generation
-    from meetings.models import Committee, GlossaryTerm, Pack
 
     committee_id = committee if isinstance(committee, int) else getattr(committee, "pk", None)
     if committee_id is None and committee:

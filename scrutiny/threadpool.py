@@ -17,6 +17,8 @@ from concurrent.futures import ThreadPoolExecutor
 
 from celery import Task
 from celery.result import AsyncResult
+from django.conf import settings
+from django.db import connections
 
 log = logging.getLogger(__name__)
 
@@ -26,7 +28,6 @@ _pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="scrutiny-task")
 
 
 def in_threads() -> bool:
-    from django.conf import settings
 
     return bool(getattr(settings, "TASKS_IN_THREADS", False))
 
@@ -43,7 +44,6 @@ class ThreadPoolTask(Task):
 
 
 def run_in_thread(task, args, kwargs, task_id):
-    from django.db import connections
 
     try:
         result = task.apply(args, kwargs, task_id=task_id)

@@ -1,5 +1,7 @@
 """Project-level views: the home page and the health check."""
 
+import redis
+from django.conf import settings
 from django.db import connection
 from django.http import JsonResponse
 from django.shortcuts import render
@@ -34,11 +36,9 @@ def check_database():
 
 
 def check_broker():
-    from django.conf import settings
 
     if not settings.REDIS_URL:
         return "not configured"
-    import redis
 
     try:
         redis.Redis.from_url(settings.REDIS_URL, socket_connect_timeout=1, socket_timeout=1).ping()

@@ -23,6 +23,7 @@ from indicators.models import (
     SeriesSuggestion,
     Target,
 )
+from meetings.models import Pack
 from meetings.services.text_match import normalised
 
 from .series import MOVED_KINDS, CannotMerge, same_units
@@ -105,8 +106,6 @@ def clashing_period(a: Indicator, b: Indicator):
         Observation.objects.filter(indicator=b).exclude(pack=None).values_list("pack_id", "period")
     ):
         if (pack_id, period) in mine:
-            from meetings.models import Pack
-
             return Pack.objects.filter(pk=pack_id).first(), period
     return None
 

@@ -17,12 +17,14 @@ import io
 import re
 import time
 import uuid
+import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
+from openpyxl import load_workbook
 
 from indicators.cache import figures_changed
 from indicators.models import (
@@ -35,6 +37,7 @@ from indicators.models import (
     Unit,
 )
 from indicators.periods import period_bounds, period_fields
+from indicators.selectors import PUBLISHED, current_revisions, published_observations
 from meetings.ingest.indicators.values import NO_VALUE  # the PDF reader's own "no value"
 from meetings.services.text_match import normalised
 from scrutiny.exports import export_file
@@ -155,9 +158,6 @@ def read_table(content: bytes, filename: str) -> list[dict]:
 
 def xlsx_rows(content: bytes):
     """The active sheet's rows, streamed (openpyxl read-only), its first columns only."""
-    import zipfile
-
-    from openpyxl import load_workbook
 
     try:
         with zipfile.ZipFile(io.BytesIO(content)) as archive:
@@ -342,7 +342,6 @@ def apply_import(committee, plan: ImportPlan, on: datetime.date | None = None) -
 
 def export_rows(indicators) -> list[list]:
     """The current value of every period of these indicators, in the import template's columns."""
-    from indicators.selectors import PUBLISHED, current_revisions, published_observations
 
     out = []
     indicators = list(indicators)

@@ -27,7 +27,10 @@ from indicators.models import (
     Target,
     Unit,
 )
+from meetings.models import GlossaryTerm
 from meetings.services.text_match import normalised
+
+from .values import infer_polarity
 
 SUGGESTIONS_PER_SERIES = 3
 MOVED_KINDS = {
@@ -80,7 +83,6 @@ def printed_wordings(indicator) -> dict[str, str]:
 
 def series_for(pack, committee, item) -> Indicator:
     """The series a pack's indicator continues, joined or created (with suggestions)."""
-    from .values import infer_polarity
 
     name = " ".join(item["name"].split())
     unit = item.get("unit") if item.get("unit") in Unit.values else Unit.OTHER
@@ -294,7 +296,6 @@ def acronyms_for(pack, committee) -> dict[str, str]:
 
 
 def learn_acronyms(pack, committee):
-    from meetings.models import GlossaryTerm
 
     learned: dict[str, tuple[str, str]] = {}
     for term, definition in GlossaryTerm.objects.filter(pack=pack).values_list(

@@ -1,5 +1,18 @@
 from django import forms
 
+from indicators.models import Commentary, Observation
+from indicators.periods import period_bounds
+from meetings.models import (
+    AgendaItem,
+    Committee,
+    GlossaryTerm,
+    Meeting,
+    Minute,
+    RecommendationUpdate,
+    Report,
+    Resolution,
+)
+
 
 class FilingFields(forms.Form):
     """Which panel and meeting a pack belongs to, when the pack does not say (no front sheet: a
@@ -20,7 +33,6 @@ class FilingFields(forms.Form):
     )
 
     def __init__(self, *args, **kwargs):
-        from meetings.models import Committee, Meeting
 
         super().__init__(*args, **kwargs)
         self.fields["committee"].queryset = Committee.objects.order_by("name")
@@ -88,8 +100,6 @@ class LinesField(forms.CharField):
 
 class AgendaItemForm(forms.ModelForm):
     class Meta:
-        from meetings.models import AgendaItem
-
         model = AgendaItem
         fields = [
             "number",
@@ -107,8 +117,6 @@ class ReportForm(forms.ModelForm):
     appendices = LinesField(required=False, help_text="One per line.")
 
     class Meta:
-        from meetings.models import Report
-
         model = Report
         fields = [
             "subject",
@@ -123,32 +131,24 @@ class ReportForm(forms.ModelForm):
 
 class MinuteForm(forms.ModelForm):
     class Meta:
-        from meetings.models import Minute
-
         model = Minute
         fields = ["number", "title", "text"]
 
 
 class ResolutionForm(forms.ModelForm):
     class Meta:
-        from meetings.models import Resolution
-
         model = Resolution
         fields = ["text", "is_substantive"]
 
 
 class TrackerRowForm(forms.ModelForm):
     class Meta:
-        from meetings.models import RecommendationUpdate
-
         model = RecommendationUpdate
         fields = ["status", "status_text", "action_taken"]
 
 
 class ObservationReviewForm(forms.ModelForm):
     class Meta:
-        from indicators.models import Observation
-
         model = Observation
         fields = ["period", "value", "review"]
         help_texts = {
@@ -157,7 +157,6 @@ class ObservationReviewForm(forms.ModelForm):
         }
 
     def clean_period(self):
-        from indicators.periods import period_bounds
 
         period = self.cleaned_data["period"].strip()
         if period_bounds(period)[1] is None:
@@ -169,16 +168,12 @@ class ObservationReviewForm(forms.ModelForm):
 
 class CommentaryForm(forms.ModelForm):
     class Meta:
-        from indicators.models import Commentary
-
         model = Commentary
         fields = ["section", "heading", "text"]
 
 
 class GlossaryTermForm(forms.ModelForm):
     class Meta:
-        from meetings.models import GlossaryTerm
-
         model = GlossaryTerm
         fields = ["term", "definition"]
 

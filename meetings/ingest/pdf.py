@@ -25,6 +25,8 @@ import pypdfium2.raw as pdfium_c
 from pdfminer.pdfdocument import PDFDocument, PDFPasswordIncorrect
 from pdfminer.pdfpage import PDFPage
 from pdfminer.pdfparser import PDFParser
+from pdfminer.pdftypes import PDFStream, resolve1
+from pdfminer.psparser import PSLiteral
 
 from meetings.ingest import ocr
 from meetings.ingest.ocr import ocr_available
@@ -545,9 +547,6 @@ ACTIVE_NAMES = ("JS", "JavaScript", "EmbeddedFile", "EmbeddedFiles", "OpenAction
 
 def active_content(path: str | Path, max_objects: int = 200_000) -> list[str]:
     """The active-content names found in any object of the file (object streams included)."""
-    from pdfminer.pdfdocument import PDFDocument
-    from pdfminer.pdfparser import PDFParser
-    from pdfminer.pdftypes import PDFStream
 
     found = set()
     with open(path, "rb") as handle:
@@ -568,8 +567,6 @@ def active_content(path: str | Path, max_objects: int = 200_000) -> list[str]:
 
 def _goes_to_page(key, holder) -> bool:
     """Word's and ModernGov's "/OpenAction [3 0 R /XYZ …]" only opens at a page: not active."""
-    from pdfminer.pdftypes import resolve1
-    from pdfminer.psparser import PSLiteral
 
     if key != "OpenAction":
         return False
@@ -585,7 +582,6 @@ def _goes_to_page(key, holder) -> bool:
 
 def _active_names(value, depth: int = 0) -> set[str]:
     """Names of ACTIVE_NAMES used as keys or values in a (direct) object, nested dicts included."""
-    from pdfminer.psparser import PSLiteral
 
     if depth > 8:
         return set()

@@ -17,6 +17,7 @@ from meetings.models import (
     Resolution,
 )
 from meetings.selectors.moderngov import moderngov_agenda
+from meetings.selectors.tracker import overdue_filter, visible_recommendations, with_history
 from meetings.services.page_images import printed_pages
 from scrutiny.access import exempt_filter, is_staff_reader, published_filter
 
@@ -74,7 +75,6 @@ def visible_minutes(user, meeting):
 def home_page(user) -> dict:
     today = timezone.localdate()
     meetings = visible_meetings(user)
-    from meetings.selectors.tracker import overdue_filter
 
     open_recs = Q(recommendations__state="open")
     if not is_staff_reader(user):
@@ -108,7 +108,6 @@ def home_page(user) -> dict:
 
 
 def committee_page(user, committee) -> dict:
-    from meetings.selectors.tracker import visible_recommendations, with_history
 
     memberships = Membership.objects.filter(committee=committee).select_related("person")
     open_recs = with_history(

@@ -11,6 +11,7 @@ a confidential one.
 from __future__ import annotations
 
 from meetings.models import AgendaItem, Pack, PageImage, Report
+from scrutiny.access import is_staff_reader
 
 
 def to_pdf_page(printed: int, stamps: dict[int, int]) -> int | None:
@@ -98,7 +99,6 @@ def exempt_pages(pack) -> set[int]:
 
 def current_pack_for(user, pack):
     """For a replaced pack seen by anyone but staff: the published pack that replaced it."""
-    from scrutiny.access import is_staff_reader
 
     if pack.status != Pack.Status.SUPERSEDED or pack.meeting_id is None:
         return None

@@ -13,6 +13,12 @@ import datetime
 import re
 from dataclasses import dataclass, field
 
+from django.contrib.postgres.search import (
+    SearchHeadline,
+    SearchQuery,
+    SearchRank,
+    SearchVectorField,
+)
 from django.db import connection
 from django.db.models import Expression, F, Q, TextField, Value
 from django.db.models.functions import Cast
@@ -170,7 +176,6 @@ class StoredVector(Expression):
     """The trigger-kept `search_vector` column of the queried table (not declared on models)."""
 
     def __init__(self):
-        from django.contrib.postgres.search import SearchVectorField
 
         super().__init__(output_field=SearchVectorField())
 
@@ -180,14 +185,12 @@ class StoredVector(Expression):
 
 
 def postgres_query(filters):
-    from django.contrib.postgres.search import SearchQuery
 
     return SearchQuery(filters.q, search_type="websearch", config=CONFIG)
 
 
 def postgres_hits(user, filters):
     """[(kind, pk, rank, snippet-or-None)] for the page, and how many matched in all."""
-    from django.contrib.postgres.search import SearchRank
 
     query = postgres_query(filters)
     ranked = []
@@ -218,7 +221,6 @@ def postgres_hits(user, filters):
 
 
 def postgres_snippets(kind, rows, filters):
-    from django.contrib.postgres.search import SearchHeadline
 
     column = BY_KIND[kind].snippet_from
     body = Cast(column, TextField()) if column in JSON_COLUMNS else column

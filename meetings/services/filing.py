@@ -70,7 +70,8 @@ def read_filing(pack: Pack) -> dict:
 def file_pack(pack: Pack, committee: Committee, date: datetime.date) -> Pack:
     """File a read pack under the chosen panel and meeting date, storing its extraction again
     (a draft, or a failed pack that could not be filed); one transaction."""
-    from .pack_contents import store_pack_contents
+    # pack_contents.py files packs through this module (meeting_for): asked for when called
+    from .pack_contents import store_pack_contents  # noqa: PLC0415
 
     with transaction.atomic():
         pack = Pack.objects.select_for_update().get(pk=pack.pk)

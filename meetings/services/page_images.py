@@ -24,6 +24,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.db import transaction
+from PIL import Image, ImageDraw
 
 from meetings.ingest.pdf import write_pdf_without_pages
 from meetings.ingest.schema import warning
@@ -235,8 +236,6 @@ def placeholder_png() -> bytes:
     """A grey A4-shaped picture: the page is not drawn (refused, or not yet)."""
     global _placeholder
     if _placeholder is None:
-        from PIL import Image, ImageDraw
-
         image = Image.new("L", (WIDTH_PX // 4, round(WIDTH_PX * 1.414) // 4), 235)
         ImageDraw.Draw(image).text((20, 40), "This page is not shown as a picture.", fill=90)
         buffer = io.BytesIO()
@@ -269,7 +268,9 @@ def printed_pages(pack) -> dict[int, int]:
 
 def build_public_pdf(pack: Pack, exempt: set[int] | None = None) -> PublicPdf:
     """At publish: the pack without its exempt pages, written once, served to the public."""
-    from meetings.selectors.pages import exempt_pages
+    # selectors/pages.py reads the page stamps this module stores: importing it at the top
+    # would import this module round.
+    from meetings.selectors.pages import exempt_pages  # noqa: PLC0415
 
     exempt = exempt_pages(pack) if exempt is None else exempt
     public, _ = PublicPdf.objects.get_or_create(pack=pack)

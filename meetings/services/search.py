@@ -20,6 +20,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.apps import apps
+from django.db import connections
+
 CONFIG = "english"
 FTS_TABLE = "meetings_search_fts"
 COLUMN = "search_vector"
@@ -169,8 +172,6 @@ def sqlite_statements(apps, only=None) -> list[str]:
 def ensure_sqlite_search_index(using="default", **kwargs):
     """After `migrate` on SQLite: a migration that rebuilt a searched table (SQLite alters
     tables by copying them) dropped its triggers; put them back and re-fill that kind."""
-    from django.apps import apps
-    from django.db import connections
 
     connection = connections[using]
     if connection.vendor != "sqlite":

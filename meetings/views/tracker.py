@@ -10,7 +10,7 @@ from django_tables2 import RequestConfig
 
 from meetings.filters import TrackerFilter
 from meetings.forms.tracker import DecisionForm, DetailsForm, ProgressForm
-from meetings.models import Recommendation
+from meetings.models import Recommendation, Resolution
 from meetings.selectors import tracker as selectors
 from meetings.selectors import visible_meetings
 from meetings.selectors.visibility import visible_committees
@@ -137,7 +137,6 @@ def dismiss_match(request, rec):
 @require_POST
 @requires(Can.EDIT_RECOMMENDATIONS)
 def track_resolution(request, pk):
-    from meetings.models import Resolution
 
     resolution = get_object_or_404(Resolution, pk=pk)
     rec = lifecycle.set_tracked(resolution, request.POST.get("tracked") == "yes", user=request.user)

@@ -84,7 +84,8 @@ NOT_A_VALUE = re.compile(
 )
 
 
-def classify(text: str, own: frozenset[str] | set[str] = frozenset()) -> Column:
+# one decision over a header's words: each branch is a form councils print ("Outturn type", "SN", "19/20")
+def classify(text: str, own: frozenset[str] | set[str] = frozenset()) -> Column:  # noqa: C901
     """What a header cell says its column holds. `own` holds the council's names ("southampton"):
     "Southampton 19/20" is the council's own earlier outturn, "Hampshire 19/20" is not."""
     banner = None

@@ -53,7 +53,8 @@ def span(low_high_pairs, op) -> tuple[float, float]:
     return min(results), max(results)
 
 
-def check_row(name: str, page: int, series: list, checks: dict) -> Checked:
+# one branch per kind of printed check (% change, direction, average, maximum, total)
+def check_row(name: str, page: int, series: list, checks: dict) -> Checked:  # noqa: C901
     """series: [(period, value or None, printed text)] in period order; checks: role -> printed
     text of the row's check columns. -> what to leave out, what is vouched for, and why."""
     out = Checked()

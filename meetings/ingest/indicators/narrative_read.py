@@ -99,7 +99,8 @@ class Months:
     stated: str | None = None
 
 
-def read_sentence(
+# the phrasing families are tried in order; splitting them would hide that order
+def read_sentence(  # noqa: C901
     sentence: str, months: Months | str, page=None, warnings=None, heading=None
 ) -> list[Reading]:
     """The value statements of one sentence, in the order they are written."""

@@ -119,7 +119,8 @@ class Fields:
     unsure: set[str]  # fields whose value may have been printed above their label
 
 
-def read_labelled(lines: list[str]) -> Fields:
+# a cover sheet's labels split, stacked or run together: one reading with its cases side by side
+def read_labelled(lines: list[str]) -> Fields:  # noqa: C901
     """Fields from lines in text order; a label seen a second time (a heading in the report's
     body, an embedded cover) opens nothing. Labels printed one under another and then their
     values (a table read column by column) get one value line each when the counts agree, and
@@ -246,7 +247,8 @@ def value_column(rows: list[Row]) -> float | None:
     return column if column - left > 40 else None
 
 
-def read_by_position(words, first_top: float = 0.0) -> dict[str, str] | None:
+# as read_labelled, by word positions
+def read_by_position(words, first_top: float = 0.0) -> dict[str, str] | None:  # noqa: C901
     """The key fields of a cover laid out as a label column and a value column, or None."""
     rows = [row for row in rows_of(words) if row.bottom >= first_top - 1]
     column = value_column(rows)

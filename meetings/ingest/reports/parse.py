@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from difflib import SequenceMatcher
 
+from meetings.ingest.agenda import parse_agenda
 from meetings.ingest.dates import find_date, iso
 from meetings.ingest.reports.cover import (
     KEY_FIELDS,
@@ -65,8 +66,6 @@ def parse_reports(pages, pdf=None, agenda=None):
     """-> (reports per PACK_SCHEMA, warnings). `agenda` (parsed items) helps number them; it is
     read from the pages when not given."""
     if agenda is None:
-        from meetings.ingest.agenda import parse_agenda
-
         agenda, _ = parse_agenda(pages, pdf)
     starts = cover_starts(pages)
     reports, warnings = [], []

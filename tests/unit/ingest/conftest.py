@@ -1,23 +1,7 @@
-from pathlib import Path
-
 import pytest
 
-from meetings.ingest.pdf import PackPdf, Page
-from meetings.ingest.text import normalise_page_text
-
-FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
-
-
-def make_page(text: str, number: int = 1, **kwargs) -> Page:
-    """A page as pdf.py would give it, from text written in a test."""
-    defaults = {
-        "width": 595.0,
-        "height": 842.0,
-        "char_count": max(len(text), 100),
-        "image_count": 0,
-        "path_count": 0,
-    }
-    return Page(number=number, text=normalise_page_text(text), **{**defaults, **kwargs})
+from meetings.ingest.pdf import PackPdf
+from tests.unit.ingest.pages import FIXTURES
 
 
 @pytest.fixture(scope="session")

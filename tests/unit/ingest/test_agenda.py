@@ -3,7 +3,7 @@ from dataclasses import replace
 import pytest
 
 from meetings.ingest.agenda import link_papers, parse_agenda
-from tests.unit.ingest.conftest import make_page
+from tests.unit.ingest.pages import make_page
 
 AGENDA = """AGENDA
 1 APOLOGIES AND CHANGES IN PANEL MEMBERSHIP (IF ANY)

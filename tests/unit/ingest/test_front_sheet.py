@@ -10,7 +10,7 @@ from meetings.ingest.front_sheet.parse import (
     split_members,
 )
 from meetings.ingest.pdf import PackPdf
-from tests.unit.ingest.conftest import make_page
+from tests.unit.ingest.pages import make_page
 
 FRONT = """Children and Families Scrutiny Panel Hybrid Meeting
 Thursday, 31st March, 2022

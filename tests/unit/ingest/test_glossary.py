@@ -6,7 +6,7 @@ import re
 
 from meetings.ingest.glossary.headings import find_headings, flattened_heading
 from meetings.ingest.glossary.parse import parse_glossary
-from tests.unit.ingest.conftest import make_page
+from tests.unit.ingest.pages import make_page
 
 GLOSSARY = """CHILDREN AND FAMILIES GLOSSARY
 Abuse 3

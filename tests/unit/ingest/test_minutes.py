@@ -1,7 +1,7 @@
 import pytest
 
 from meetings.ingest.minutes import HEADER, parse_minutes, people
-from tests.unit.ingest.conftest import make_page
+from tests.unit.ingest.pages import make_page
 
 MINUTES = """SOUTHAMPTON CITY COUNCIL
 CHILDREN AND FAMILIES SCRUTINY PANEL

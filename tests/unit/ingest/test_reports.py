@@ -7,7 +7,7 @@ from reportlab.pdfgen import canvas
 from meetings.ingest.pdf import PackPdf
 from meetings.ingest.reports.cover import read_labelled
 from meetings.ingest.reports.parse import confidentiality, parse_reports, split_list
-from tests.unit.ingest.conftest import make_page
+from tests.unit.ingest.pages import make_page
 
 COVER = """Public information before the report.
 DECISION-MAKER: CHILDREN AND FAMILIES SCRUTINY PANEL

@@ -201,7 +201,7 @@ class TwoPages:
 
 def test_a_page_without_header_is_read_only_if_its_figures_line_up():
     from meetings.ingest.indicators import read_tables
-    from tests.unit.ingest.conftest import make_page
+    from tests.unit.ingest.pages import make_page
 
     pages = [make_page("table", number=n) for n in (1, 2)]
     found = read_tables(pages, TwoPages(shift=0), [])

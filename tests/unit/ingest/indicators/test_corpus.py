@@ -8,7 +8,7 @@ import pytest
 from meetings.ingest.indicators import aligned, extract_indicators
 from meetings.ingest.indicators.tables import find_header, indicators_from_grid
 from tests.fixtures import score_pack
-from tests.unit.ingest.conftest import FIXTURES
+from tests.unit.ingest.pages import FIXTURES
 
 
 def expected(date):

@@ -2,7 +2,7 @@
 
 from meetings.ingest.indicators import commentary
 from meetings.ingest.indicators.locate import council_names, performance_pages
-from tests.unit.ingest.conftest import make_page
+from tests.unit.ingest.pages import make_page
 
 LANDSCAPE = {"width": 842.0, "height": 595.0}
 

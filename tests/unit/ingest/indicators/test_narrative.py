@@ -1,7 +1,7 @@
 import pytest
 
 from meetings.ingest.indicators.narrative import read, read_sentence
-from tests.unit.ingest.conftest import make_page
+from tests.unit.ingest.pages import make_page
 
 MONTH = "2023-02"
 

@@ -4,8 +4,8 @@ bullets; benchmarks belong to their statement."""
 import pytest
 
 from meetings.ingest.indicators.narrative import Months, read, read_sentence
-from tests.unit.ingest.conftest import make_page
 from tests.unit.ingest.indicators.test_narrative_phrasings import MAY, said
+from tests.unit.ingest.pages import make_page
 
 
 @pytest.mark.parametrize(

@@ -4,7 +4,7 @@ against a report on May 2024, and the sentences that must give nothing."""
 import pytest
 
 from meetings.ingest.indicators.narrative import Months, read, read_sentence
-from tests.unit.ingest.conftest import make_page
+from tests.unit.ingest.pages import make_page
 
 # Value statements as councils write them, each family in two paraphrases, read against a report
 # on May 2024 ("May 2024 performance").

@@ -2,7 +2,7 @@
 
 from meetings.ingest.indicators import scans
 from meetings.ingest.pdf import Word, parse_tesseract_tsv
-from tests.unit.ingest.conftest import make_page
+from tests.unit.ingest.pages import make_page
 
 TSV = """level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext
 5\t1\t1\t1\t1\t1\t100\t200\t80\t20\t96\tApr-21

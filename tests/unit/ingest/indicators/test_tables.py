@@ -9,7 +9,7 @@ from meetings.ingest.indicators.tables import (
     merge_duplicates,
 )
 from meetings.ingest.pdf import Cell, Table
-from tests.unit.ingest.conftest import make_page
+from tests.unit.ingest.pages import make_page
 
 OWN = frozenset({"southampton"})
 
