@@ -21,6 +21,7 @@ from collections import Counter
 from meetings.ingest.dates import find_date, find_time, iso, municipal_year_dates
 from meetings.ingest.front_sheet.people import split_appointed, split_contacts, split_members
 from meetings.ingest.layout import column_lines
+from meetings.ingest.schema import warning
 from meetings.ingest.text import clean
 
 __all__ = ["parse_front_sheet", "split_appointed", "split_contacts", "split_members"]
@@ -100,17 +101,17 @@ def parse_front_sheet(pages, pdf=None):
                     meeting, warnings = again, found
         if looks_interleaved(meeting, front.text):
             warnings.append(
-                {
-                    "page": front.number,
-                    "message": "the front sheet's members and contacts look mixed together: check them",
-                }
+                warning(
+                    front.number,
+                    "the front sheet's members and contacts look mixed together: check them",
+                )
             )
     else:
         warnings.append(
-            {
-                "page": 1,
-                "message": "no front sheet found: the panel and date are read from the agenda, the public information page or the report cover sheets",
-            }
+            warning(
+                1,
+                "no front sheet found: the panel and date are read from the agenda, the public information page or the report cover sheets",
+            )
         )
         read_agenda_heading(pages[:12], meeting)
         read_labelled_fields(pages[:12], meeting)
@@ -180,10 +181,10 @@ def read_front_sheet(lines, meeting, warnings, page_number):
         meeting["appointed_members"], doubtful = split_appointed(block(appointed_at, APPOINTED))
         if doubtful:
             warnings.append(
-                {
-                    "page": page_number,
-                    "message": "appointed members were printed on one line: check how names and capacities were split",
-                }
+                warning(
+                    page_number,
+                    "appointed members were printed on one line: check how names and capacities were split",
+                )
             )
     if contacts_at is not None:
         meeting["contacts"] = split_contacts(" ".join(block(contacts_at, CONTACTS)))
@@ -320,10 +321,10 @@ def read_cover_sheets(pages, meeting, warnings):
         used.append("date")
     if used:
         warnings.append(
-            {
-                "page": first_page[used[0]],
-                "message": f"meeting {' and '.join(used)} read from the report cover sheets",
-            }
+            warning(
+                first_page[used[0]],
+                f"meeting {' and '.join(used)} read from the report cover sheets",
+            )
         )
 
 

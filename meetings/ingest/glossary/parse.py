@@ -17,6 +17,7 @@ import re
 from meetings.ingest.glossary.acronyms import ACRONYM_HEADING, read_acronym_lines, read_acronyms
 from meetings.ingest.glossary.headings import find_headings
 from meetings.ingest.layout import is_cover_sheet
+from meetings.ingest.schema import warning
 from meetings.ingest.text import join_wrapped
 
 GLOSSARY_HEADING = re.compile(
@@ -126,10 +127,7 @@ def listed_headings(text, contents, page):
         found = find_heading(text, term, cursor)
         if found is None:
             warnings.append(
-                {
-                    "page": page,
-                    "message": f"glossary term '{term}' listed in the contents but not found",
-                }
+                warning(page, f"glossary term '{term}' listed in the contents but not found")
             )
             positions.append((term, None, None))
             continue
@@ -146,11 +144,11 @@ def add_unlisted_headings(text, positions, has_contents, page_at, warnings):
     if not has_contents:
         if detected:
             warnings.append(
-                {
-                    "page": page_at(detected[0][1]),
-                    "message": f"glossary without a contents list: {len(detected)} terms read "
+                warning(
+                    page_at(detected[0][1]),
+                    f"glossary without a contents list: {len(detected)} terms read "
                     "from their headings, check them",
-                }
+                )
             )
         return detected
     out = []
@@ -168,11 +166,10 @@ def add_unlisted_headings(text, positions, has_contents, page_at, warnings):
     tail = [d for d in detected if d[1] >= previous_end]
     if tail:
         warnings.append(
-            {
-                "page": page_at(tail[0][1]),
-                "message": f"{len(tail)} glossary terms found after the contents list ends: "
-                "check them",
-            }
+            warning(
+                page_at(tail[0][1]),
+                f"{len(tail)} glossary terms found after the contents list ends: check them",
+            )
         )
     return sorted(out + tail, key=lambda p: p[1])
 

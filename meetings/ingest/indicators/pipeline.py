@@ -27,6 +27,7 @@ from meetings.ingest.indicators.tables import (
     merge_duplicates,
 )
 from meetings.ingest.indicators.values import looks_like_value
+from meetings.ingest.schema import warning
 
 
 def extract_indicators(pages, pdf=None, meeting_date=None, reports=None):
@@ -114,11 +115,11 @@ def read_tables(table_pages, pdf, warnings, own=frozenset()) -> list[dict]:
             last_page = page.number
         elif goes_on:
             warnings.append(
-                {
-                    "page": page.number,
-                    "message": "this page looks like a table of figures but its columns could "
+                warning(
+                    page.number,
+                    "this page looks like a table of figures but its columns could "
                     "not be matched to a header: indicator values not read",
-                }
+                )
             )
     return out
 

@@ -95,10 +95,10 @@ def make_header(columns: list[Column], page: int) -> Header:
     )
     for i in fixed:
         warnings.append(
-            {
-                "page": page,
-                "message": f"column headed '{columns[i].label}' breaks the run of months: read as {periods[i]}",
-            }
+            warning(
+                page,
+                f"column headed '{columns[i].label}' breaks the run of months: read as {periods[i]}",
+            )
         )
         columns[i] = Column("value", period=periods[i], label=columns[i].label)
     warnings += refuse_doubtful_periods(columns, page)
@@ -168,7 +168,7 @@ def refuse_doubtful_periods(columns: list[Column], page: int) -> list[dict]:
     warnings = []
 
     def refuse(i, why):
-        warnings.append({"page": page, "message": f"column headed '{columns[i].label}' {why}"})
+        warnings.append(warning(page, f"column headed '{columns[i].label}' {why}"))
         columns[i] = Column("ignore", label=columns[i].label)
 
     seen: dict[str, list[int]] = {}
@@ -231,10 +231,7 @@ def indicators_from_grid(
             pending_name = []
         if not name and not pending_name:
             warnings.append(
-                {
-                    "page": grid.page,
-                    "message": "a table row with values but no indicator name was skipped",
-                }
+                warning(grid.page, "a table row with values but no indicator name was skipped")
             )
             continue
         if pending_name:
@@ -242,11 +239,10 @@ def indicators_from_grid(
             pending_name = []
         if any(text == UNALIGNED for text, _ in cells):
             warnings.append(
-                {
-                    "page": grid.page,
-                    "message": f"'{name[:60]}': a figure does not line up with its column and "
-                    "was not read",
-                }
+                warning(
+                    grid.page,
+                    f"'{name[:60]}': a figure does not line up with its column and was not read",
+                )
             )
         else:
             for column, (text, _) in by_role["value"]:
@@ -324,10 +320,10 @@ def read_row(name, by_role, page, section, warnings) -> dict:
             continue
         if unit == "percent" and not 0 <= value <= 100:
             warnings.append(
-                {
-                    "page": page,
-                    "message": f"'{name[:60]}' {column.label}: {value:g} is not a percentage and was not read",
-                }
+                warning(
+                    page,
+                    f"'{name[:60]}' {column.label}: {value:g} is not a percentage and was not read",
+                )
             )
             continue
         benchmarks.append(
@@ -373,9 +369,7 @@ def choose_target(target_cells, periods, name="", page=None, warnings=None) -> f
     if len(plain) == 1:
         return plain[0]
     if warnings is not None and any(value is not None for _, value in targets):
-        warnings.append(
-            {"page": page, "message": f"'{name[:60]}': several targets printed, none read"}
-        )
+        warnings.append(warning(page, f"'{name[:60]}': several targets printed, none read"))
     return None
 
 
@@ -428,9 +422,9 @@ def merge_duplicates(indicators: list[dict], warnings: list) -> list[dict]:
 
 def disagree(warnings, item, first, what, here, there):
     warnings.append(
-        {
-            "page": item["page"],
-            "message": f"'{item['name'][:60]}' {what}: {here:g} here but {there:g} on page "
+        warning(
+            item["page"],
+            f"'{item['name'][:60]}' {what}: {here:g} here but {there:g} on page "
             f"{first['page']}; neither was read",
-        }
+        )
     )

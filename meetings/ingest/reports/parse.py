@@ -23,6 +23,7 @@ from meetings.ingest.reports.cover import (
     read_labelled,
     rows_of,
 )
+from meetings.ingest.schema import warning
 from meetings.ingest.text import join_wrapped
 
 # the label is printed in capitals; in sentence case only with its colon
@@ -98,7 +99,7 @@ def parse_reports(pages, pdf=None, agenda=None):
 
 def warn(page, report, message) -> dict:
     subject = report.get("subject") or "untitled report"
-    return {"page": page.number, "message": f"report cover sheet '{subject}': {message}"}
+    return warning(page.number, f"report cover sheet '{subject}': {message}")
 
 
 def cover_starts(pages) -> list[tuple[int, int]]:

@@ -15,6 +15,7 @@ import re
 
 from meetings.ingest.dates import find_date, find_numeric_date, iso
 from meetings.ingest.layout import is_cover_sheet
+from meetings.ingest.schema import warning
 from meetings.ingest.text import clean_line, join_wrapped
 from meetings.ingest.tracker.columns import NUMBERED, Layout, ruled_rows
 from meetings.ingest.tracker.words import word_rows
@@ -90,10 +91,9 @@ def parse_tracker(pages, pdf=None):
         previous = page.number
         for line in doubtful:
             warnings.append(
-                {
-                    "page": page.number,
-                    "message": f"tracker line not split into columns confidently: '{line[:70]}'",
-                }
+                warning(
+                    page.number, f"tracker line not split into columns confidently: '{line[:70]}'"
+                )
             )
         for cells in raw:
             add_row(rows, cells, page.number, warnings)
@@ -186,10 +186,7 @@ def add_row(rows: list[dict], cells: dict, page: int, warnings):
     title = title or (inherited or {}).get("title") or context.get("title")
     if date_iso is None:
         warnings.append(
-            {
-                "page": page,
-                "message": f"tracker row without a readable date: '{proposed_items[0][1][:60]}'",
-            }
+            warning(page, f"tracker row without a readable date: '{proposed_items[0][1][:60]}'")
         )
     responses = paired(proposed_items, cells, page, warnings)
     for (number, proposed), (taken_part, status_part) in zip(
@@ -230,11 +227,11 @@ def paired(proposed_items, cells: dict, page: int, warnings):
         statuses = [clean_line(s) for _, s in status_items] if status_text else [""] * count
         return [(t, s) for (_, t), s in zip(taken_items, statuses, strict=True)]
     warnings.append(
-        {
-            "page": page,
-            "message": f"{count} recommendations share one response in the tracker: check which "
+        warning(
+            page,
+            f"{count} recommendations share one response in the tracker: check which "
             "action taken and status belong to each",
-        }
+        )
     )
     return [(taken, status_text)] * count
 
