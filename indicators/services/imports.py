@@ -38,6 +38,7 @@ from indicators.models import (
 )
 from indicators.periods import period_bounds, period_fields
 from indicators.selectors import PUBLISHED, current_revisions, published_observations
+from meetings.ingest.indicators.periods import parse_period as read_period
 from meetings.ingest.indicators.values import NO_VALUE  # the PDF reader's own "no value"
 from meetings.services.text_match import normalised
 from scrutiny.exports import export_file
@@ -57,13 +58,6 @@ COLUMNS = [
     "england",
 ]
 BENCHMARK_COLUMNS = ["statistical_neighbours", "region", "england"]
-MONTHS = {
-    m: i
-    for i, m in enumerate(
-        ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"],
-        start=1,
-    )
-}
 UNIT_WORDS = {
     "percentage": Unit.PERCENT,
     "%": Unit.PERCENT,
@@ -185,24 +179,14 @@ def xlsx_rows(content: bytes):
 
 
 def parse_period(raw) -> str | None:
-    """'2021-04', 'Apr-21', 'April 2021', a spreadsheet date, '2020-21', '20/21' -> PACK_SCHEMA label."""
+    """'2021-04', a spreadsheet date, or anything the PDF reader takes as a period ('Apr-21',
+    'April 2021', '2020-21', '20/21') -> PACK_SCHEMA label: one reading of periods, the ingest's."""
     if isinstance(raw, datetime.datetime | datetime.date):
         return f"{raw.year:04d}-{raw.month:02d}"
-    text = str(raw or "").strip().lower().replace("’", "'")
-    if period_bounds(text)[1] is not None and re.fullmatch(r"\d{4}-\d{2}", text):
+    text = str(raw or "").strip().replace("’", "'")
+    if re.fullmatch(r"\d{4}-\d{2}", text) and period_bounds(text)[1] is not None:
         return text
-    match = re.fullmatch(r"([a-z]{3})[a-z]*[\s\-']*'?(\d{2}|\d{4})", text)
-    if match and match.group(1) in MONTHS:
-        year = int(match.group(2))
-        year = year + 2000 if year < 100 else year
-        return f"{year:04d}-{MONTHS[match.group(1)]:02d}"
-    match = re.fullmatch(r"(\d{2}|\d{4})\s*[-/]\s*(\d{2})", text)
-    if match:
-        first = int(match.group(1))
-        first = first + 2000 if first < 100 else first
-        if int(match.group(2)) == (first + 1) % 100:
-            return f"{first}-{match.group(2)}"
-    return None
+    return read_period(text)
 
 
 def parse_number(raw):

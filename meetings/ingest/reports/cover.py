@@ -20,6 +20,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from meetings.ingest.layout import Row, rows_of  # the one words → lines grouping
+
 # Field name, label words as printed (capitals). Longer labels first where one starts another.
 LABELS: list[tuple[str, tuple[str, ...]]] = [
     ("decision_maker", ("DECISION-MAKER",)),
@@ -195,30 +197,6 @@ def unmerged(lines: list[str]):
                 yield part, n > 0
 
 
-@dataclass
-class Row:
-    words: list
-    top: float
-    bottom: float
-
-    @property
-    def text(self) -> str:
-        return " ".join(w.text for w in self.words)
-
-
-def rows_of(words, tolerance: float = 3.0) -> list[Row]:
-    rows: list[Row] = []
-    for word in sorted(words, key=lambda w: (w.top, w.x0)):
-        if rows and abs(rows[-1].top - word.top) <= tolerance:
-            rows[-1].words.append(word)
-            rows[-1].bottom = max(rows[-1].bottom, word.bottom)
-        else:
-            rows.append(Row([word], word.top, word.bottom))
-    for row in rows:
-        row.words.sort(key=lambda w: w.x0)
-    return rows
-
-
 def value_column(rows: list[Row]) -> float | None:
     """Where the values start, when they sit in a column of their own right of the labels: the
     usual left edge of the text after a label's words, or of rows holding a value alone."""
@@ -272,7 +250,7 @@ def read_by_position(words, first_top: float = 0.0) -> dict[str, str] | None:  #
                 else:
                     right = row.words  # prose running the full width: not a label
         if right:
-            values.append(Row(right, min(w.top for w in right), max(w.bottom for w in right)))
+            values.append(Row(min(w.top for w in right), max(w.bottom for w in right), right))
         if labels and labels[-1][0] in ("brief_summary", "recommendations"):
             break
     owners = [_overlapping(value, labels) for value in values]
