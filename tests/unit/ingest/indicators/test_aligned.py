@@ -6,8 +6,7 @@ from meetings.ingest.indicators import extract_indicators
 from meetings.ingest.indicators.aligned import grids
 from meetings.ingest.indicators.tables import find_header, indicators_from_grid
 from meetings.ingest.pdf import PackPdf, Word
-from tests.fixtures.builders import dense_dataset_pdf
-from tests.unit.ingest.indicators.pdfs import dataset_2019
+from tests.fixtures.builders import dataset_2019, dense_dataset_pdf
 
 
 def by_period(item):
