@@ -35,8 +35,9 @@ UNEXPECTED = (
 )
 
 
-def ingest_pack(pack_id: int) -> Pack:
-    """Extract and store one pack. Safe to run twice: a finished pack is left as it is."""
+def ingest_pack(pack_id: int, ocr: bool | None = None) -> Pack:
+    """Extract and store one pack. Safe to run twice: a finished pack is left as it is.
+    `ocr` overrides settings.OCR_ENABLED (the demo reads the corpus from its text alone)."""
     claimed = Pack.objects.claim(pack_id)
     pack = Pack.objects.get(pk=pack_id)
     if not claimed:
@@ -61,7 +62,7 @@ def ingest_pack(pack_id: int) -> Pack:
                 local.name,
                 progress=progress,
                 filename=pack.original_filename,
-                ocr=settings.OCR_ENABLED,
+                ocr=settings.OCR_ENABLED if ocr is None else ocr,
             )
         pack = store_pack_contents(pack, extraction)
         Pack.objects.filter(pk=pack_id).update(extracted_at=timezone.now())
