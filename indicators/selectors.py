@@ -191,8 +191,11 @@ def reported_in_latest_pack(committee, ids) -> tuple[datetime.date | None, set[i
 
 
 def section_names(committee) -> dict[str, str]:
-    """Every printed wording of a section → the one wording shown: the latest pack's."""
-
+    """Every printed wording of a section → the one wording shown: the latest pack's. Kept on the
+    panel object, so the filters, the table and the headline of one page ask once."""
+    known = getattr(committee, "_section_names", None)
+    if known is not None:
+        return known
     last_used = (
         Indicator.objects.filter(committee=committee)
         .exclude(section="")
@@ -208,6 +211,8 @@ def section_names(committee) -> dict[str, str]:
         shown = max(wordings)[1]
         for _, wording in wordings:
             names[wording] = shown
+    if hasattr(committee, "pk"):
+        committee._section_names = names
     return names
 
 

@@ -104,6 +104,7 @@ class Report(TypedDict):
     date_of_decision: str | None
     report_of: str | None
     confidential: bool
+    summary: NotRequired[str | None]  # the cover sheet's BRIEF SUMMARY (beside the contract)
     recommendations: list[str]
     appendices: list[str]
     page: int

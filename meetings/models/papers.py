@@ -67,6 +67,7 @@ class Report(FromPack):
     date_of_decision = models.DateField(null=True, blank=True)
     report_of = models.CharField(max_length=300, blank=True)
     confidential = models.BooleanField(default=False)
+    summary = models.TextField(blank=True, help_text="The cover sheet's BRIEF SUMMARY.")
     recommendations = models.JSONField(default=list, blank=True)
     appendices = models.JSONField(default=list, blank=True)
 

@@ -175,6 +175,7 @@ def store_reports(pack, meeting, agenda, reports):
             date_of_decision=parse_date(report.get("date_of_decision")),
             report_of=(report.get("report_of") or "")[:300],
             confidential=bool(report.get("confidential")),
+            summary=report.get("summary") or "",
             recommendations=report.get("recommendations") or [],
             appendices=report.get("appendices") or [],
             pdf_page=report.get("page"),

@@ -76,8 +76,8 @@ def test_meetings_members_and_the_agenda_pdf_link(page, panel, shot):
     link = page.locator("a.pdf-link").first
     pack = Pack.objects.get(meeting__date=NEXT)
     assert link.get_attribute("href") == f"/packs/{pack.pk}/pdf/#page=3"
-    assert page.locator("abbr.glossary", has_text="CLA").first.get_attribute("title") == (
-        "Child Looked After"
+    assert page.locator("abbr.term", has_text="CLA").first.get_attribute("title") == (
+        "CLA: Child Looked After"
     )
     assert "FOSTERING CONTRACT AWARD" not in page.content()  # exempt: not for the public
     at_widths(page, shot, "meeting")
@@ -146,9 +146,9 @@ def test_briefing_on_screen_and_in_print(page, panel, shot):
     page.click("a:has-text('Briefing for the next meeting')")
     page.wait_for_selector("#briefing")
     question = page.locator("#questions li").first.inner_text()
-    assert question == (
-        "CLA visits within six weeks fell from 83% to 71% against a target of 97%: "
-        "what is the recovery plan?"
+    # The figures' series may carry an earlier pack's wording (series joined across packs).
+    assert question.endswith(
+        "fell from 83% to 71% against a target of 97%: what is the recovery plan?"
     )
     assert (
         "CLA visiting fell because of staff absence"

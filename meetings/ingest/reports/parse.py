@@ -57,6 +57,7 @@ KEYS = [
     "date_of_decision",
     "report_of",
     "confidential",
+    "summary",  # beside the contract: the BRIEF SUMMARY, for the meeting page
     "recommendations",
     "appendices",
     "page",
@@ -134,6 +135,7 @@ def read_cover(lines: list[str]) -> tuple[dict, set[str]]:
     report = {name: text(name) for name in ("subject", "decision_maker", "report_of")}
     report["date_of_decision"] = iso(find_date(text("date_of_decision") or ""))
     report["confidential"] = confidentiality(values.get("confidentiality"))
+    report["summary"] = text("brief_summary")  # beside the contract: shown on the meeting page
     report["recommendations"] = split_list(values.get("recommendations") or [])
     report["appendices"] = appendices(values.get("supporting") or lines[:300])
     return report, fields.unsure & set(KEY_FIELDS)

@@ -69,6 +69,21 @@ def test_cover_sheet_fields():
     assert [w["page"] for w in warnings] == [14]
 
 
+def test_the_brief_summary_is_read_for_the_meeting_page():
+    [report], _ = parse_reports([make_page(COVER, number=14)], agenda=[SEND])
+    assert (
+        report["summary"] == "This report outlines the recommendations made at previous meetings."
+    )
+    wrapped = COVER.replace(
+        "This report outlines the recommendations made at previous meetings.",
+        "The Panel is asked to consider the annual report of the\nIndependent Reviewing Service.",
+    )
+    [report], _ = parse_reports([make_page(wrapped, number=14)], agenda=[SEND])
+    assert report["summary"] == (
+        "The Panel is asked to consider the annual report of the Independent Reviewing Service."
+    )
+
+
 def test_a_report_that_matches_no_agenda_item_is_flagged():
     reports, warnings = parse_reports(
         [make_page(COVER, number=14)], agenda=[{"number": 1, "title": "APOLOGIES"}]
@@ -330,6 +345,7 @@ def test_a_2019_cover_sheet():
         "date_of_decision": "2019-02-07",
         "report_of": "SERVICE DIRECTOR: CHILDREN AND FAMILIES",
         "confidential": False,
+        "summary": "The annual report is attached. DETAIL of the service is given below.",
         "recommendations": ["That the Panel notes the annual report."],
         "appendices": ["IRO Annual Report 2017/18"],
         "page": 12,
