@@ -17,6 +17,8 @@ from xml.etree.ElementTree import Element, ParseError
 from defusedxml import ElementTree
 from defusedxml.common import DefusedXmlException
 
+from meetings.ingest.dates import find_numeric_date, find_time
+
 
 class NotModernGovXml(ValueError):
     """The answer is not the XML the service gives: the message says what it was instead."""
@@ -65,36 +67,19 @@ def _flag(value: str) -> bool:
 
 
 def parse_date(value: str) -> datetime.date | None:
-    """'31/03/2022' (the service's dd/mm/yyyy), also '31/03/2022 00:00:00' and ISO '2022-03-31'."""
+    """'31/03/2022' (the service's dd/mm/yyyy), also '31/03/2022 00:00:00' and ISO '2022-03-31':
+    read as the packs' own numeric dates are (ingest/dates.py)."""
     value = value.strip()
-    for pattern, order in (
-        (r"(\d{1,2})/(\d{1,2})/(\d{4})", "dmy"),
-        (r"(\d{4})-(\d{2})-(\d{2})", "ymd"),
-    ):
-        match = re.match(pattern, value)
-        if match:
-            a, b, c = (int(part) for part in match.groups())
-            day, month, year = (a, b, c) if order == "dmy" else (c, b, a)
-            try:
-                return datetime.date(year, month, day)
-            except ValueError:
-                return None
-    return None
+    try:
+        return find_numeric_date(value) or datetime.date.fromisoformat(value[:10])
+    except ValueError:
+        return None
 
 
 def parse_time(value: str) -> datetime.time | None:
-    """'17:30', '5.30 pm', '5:30pm', '10.00am'."""
-    match = re.search(r"(\d{1,2})[:.](\d{2})\s*([ap])?\.?m?\.?", value.strip().lower())
-    if not match:
-        return None
-    hour, minute = int(match.group(1)), int(match.group(2))
-    if match.group(3) == "p" and hour < 12:
-        hour += 12
-    if match.group(3) == "a" and hour == 12:
-        hour = 0
-    if hour > 23 or minute > 59:
-        return None
-    return datetime.time(hour, minute)
+    """'17:30', '5.30 pm', '10.00am': read as the front sheet's times are (ingest/dates.py)."""
+    found = find_time(value)
+    return datetime.time.fromisoformat(found) if found else None
 
 
 class _TextOnly(HTMLParser):
