@@ -23,6 +23,10 @@ class ModernGovUnavailable(RuntimeError):
     """The service could not be read; the message says why in words for the officer."""
 
 
+class DocumentRefused(ModernGovUnavailable):
+    """A document that will not do as it is (over the size limit): asking again will not help."""
+
+
 @dataclass
 class Answer:
     url: str
@@ -140,7 +144,7 @@ class ModernGovClient:
         declared = response.headers.get("Content-Length", "")
         if declared.isdigit() and int(declared) > max_bytes:
             response.close()
-            raise ModernGovUnavailable(
+            raise DocumentRefused(
                 f"the document is {_size(int(declared))}, over the {_size(max_bytes)} limit for packs"
             )
         size = 0
@@ -149,7 +153,7 @@ class ModernGovClient:
                 for chunk in response.iter_content(1 << 16):
                     size += len(chunk)
                     if size > max_bytes:
-                        raise ModernGovUnavailable(
+                        raise DocumentRefused(
                             f"the document is over the {_size(max_bytes)} limit for packs"
                         )
                     handle.write(chunk)

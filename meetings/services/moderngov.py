@@ -30,7 +30,7 @@ from meetings.models import (
     SyncRun,
 )
 from meetings.moderngov import reading
-from meetings.moderngov.client import ModernGovClient, ModernGovUnavailable
+from meetings.moderngov.client import DocumentRefused, ModernGovClient, ModernGovUnavailable
 
 from .packs import DuplicatePack, PackRejected, receive_pack
 
@@ -263,22 +263,27 @@ class _Sync:
                 str(doc["id"]) if doc["id"] else hashlib.sha1(doc["url"].encode()).hexdigest()[:40]
             )
             is_pack = item is None and reading.agenda_pack([doc]) is not None
-            ModernGovDocument.objects.update_or_create(
+            url = self.client.document_url(doc["url"])[:1000]
+            stored, created = ModernGovDocument.objects.get_or_create(
                 meeting=link,
                 key=key,
-                defaults={
-                    "agenda_item": item,
-                    "title": doc["title"][:500],
-                    "url": self.client.document_url(doc["url"])[:1000],
-                    "is_agenda_pack": is_pack,
-                },
+                defaults={"agenda_item": item, "title": doc["title"][:500], "url": url},
             )
+            if not created and stored.url != url:
+                stored.problem = ""  # a new file: a refusal of the old one no longer stands
+            stored.agenda_item, stored.title, stored.url = item, doc["title"][:500], url
+            stored.is_agenda_pack = is_pack
+            stored.save()
 
     def fetch_pack(self, link: ModernGovMeeting, when: str):
         """Download the agenda pack once, check it like an upload and queue it for reading."""
         if not (self.feed.fetch_packs and link.agenda_published):
             return
-        doc = link.documents.filter(is_agenda_pack=True, agenda_item=None, pack=None).first()
+        # A document refused once (not a PDF, over the limit) is not fetched again until the
+        # council replaces it (store_documents clears the refusal when its address changes).
+        doc = link.documents.filter(
+            is_agenda_pack=True, agenda_item=None, pack=None, problem=""
+        ).first()
         if doc is None:
             return
         with tempfile.TemporaryDirectory() as folder:
@@ -289,9 +294,12 @@ class _Sync:
                     pack = receive_pack(handle, filename=_filename(doc, link))
             except DuplicatePack as exc:
                 pack = exc.existing
-            except (ModernGovUnavailable, PackRejected) as exc:
+            except (DocumentRefused, PackRejected) as exc:
                 doc.problem = f"{exc}"
                 doc.save(update_fields=["problem"])
+                self.problem(f"Meeting of {when}: the agenda pack '{doc.title}' was refused: {exc}")
+                return
+            except ModernGovUnavailable as exc:  # passing: tried again at the next sync
                 self.problem(
                     f"Meeting of {when}: the agenda pack '{doc.title}' was not fetched: {exc}"
                 )

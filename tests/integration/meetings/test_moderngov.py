@@ -166,15 +166,19 @@ def test_a_pack_already_uploaded_is_linked_not_fetched_twice(
 
 
 def test_a_pack_over_the_limit_is_refused_and_said_so(
-    feed, settings, django_capture_on_commit_callbacks
+    feed, council, settings, django_capture_on_commit_callbacks
 ):
     settings.PACK_MAX_BYTES = 10_000
     run = sync(django_capture_on_commit_callbacks, feed)
     doc = ModernGovDocument.objects.get(is_agenda_pack=True)
     assert doc.pack is None
     assert re.fullmatch(r"the document is \d+ KB, over the 9 KB limit for packs", doc.problem)
-    assert any("was not fetched" in line for line in run.problems)
+    assert any("was refused" in line for line in run.problems)
     assert not Pack.objects.exists()
+    # Refused once, it is not downloaded again at every sync (only a replaced file is).
+    council.replies["GetMeetings"].etag = council.replies["GetMeeting:1001"].etag = ""
+    sync(django_capture_on_commit_callbacks, feed)
+    assert len(council.requests_for("/documents/g1001/Public%20reports%20pack.pdf")) == 1
 
 
 def test_passing_faults_are_retried_a_bounded_number_of_times(
